@@ -21,7 +21,10 @@ public sealed record AdamOptions
     /// <value>Default: 1e-8.</value>
     public float Epsilon { get; init; } = 1e-8f;
 
-    /// <summary>L2 penalty λ added to the gradient (<c>g + λθ</c>), as torch's Adam; see <see cref="AdamW"/> for the decoupled form.</summary>
+    /// <summary>
+    /// L2 penalty λ added to the gradient (<c>g + λθ</c>), as torch's Adam; see <see cref="AdamW"/> for the decoupled
+    /// form. On sparse-gradient tables it reaches the touched rows only (torch's SparseAdam has none).
+    /// </summary>
     /// <value>Default: 0.</value>
     public float WeightDecay { get; init; }
 
@@ -42,6 +45,7 @@ public sealed class Adam : Optimizer
 {
     private readonly float[]?[] _firstMoments;
     private readonly float[]?[] _secondMoments;
+    private AdamRule.Coefficients _coefficients;
 
     /// <summary>Optimizes <paramref name="parameters"/> as one group.</summary>
     public Adam(IEnumerable<Tensor> parameters, AdamOptions? options = null)
@@ -69,5 +73,5 @@ public sealed class Adam : Optimizer
     internal float[]? SecondMoment(Tensor parameter) => _secondMoments[SlotOf(parameter)];
 
     private protected override void Update(in ParameterSlice slice) =>
-        AdamRule.Apply(slice, StateOf(_firstMoments, slice), StateOf(_secondMoments, slice), Options.Beta1, Options.Beta2, Options.Epsilon, slice.WeightDecay);
+        AdamRule.Apply(slice, StateOf(_firstMoments, slice), StateOf(_secondMoments, slice), Options.Beta1, Options.Beta2, Options.Epsilon, slice.WeightDecay, ref _coefficients);
 }

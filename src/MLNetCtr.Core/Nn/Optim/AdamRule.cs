@@ -12,13 +12,16 @@ internal static class AdamRule
     /// θ -= (lr / (1 − β₁ᵗ)) · m / (√v / √(1 − β₂ᵗ) + ε)
     /// </code>
     /// </summary>
-    public static void Apply(in ParameterSlice slice, float[] firstMoment, float[] secondMoment, float beta1, float beta2, float epsilon, float l2WeightDecay)
+    /// <remarks><paramref name="coefficients"/> caches the step's bias corrections across the rows of a sparse table.</remarks>
+    public static void Apply(in ParameterSlice slice, float[] firstMoment, float[] secondMoment, float beta1, float beta2, float epsilon, float l2WeightDecay, ref Coefficients coefficients)
     {
         Span<float> theta = slice.Values, grad = slice.Gradient, m = slice.Of(firstMoment), v = slice.Of(secondMoment);
-        // Scalars in double, then rounded once, as torch computes them in Python floats.
-        float oneMinusBeta1 = (float)(1.0 - beta1), oneMinusBeta2 = (float)(1.0 - beta2);
-        float stepSize = (float)(slice.LearningRate / (1.0 - Math.Pow(beta1, slice.Step)));
-        float biasCorrection2Sqrt = (float)Math.Sqrt(1.0 - Math.Pow(beta2, slice.Step));
+        if (coefficients.Step != slice.Step || coefficients.LearningRate != slice.LearningRate)
+        {
+            coefficients = new Coefficients(slice.Step, slice.LearningRate, beta1, beta2);
+        }
+        float oneMinusBeta1 = coefficients.OneMinusBeta1, oneMinusBeta2 = coefficients.OneMinusBeta2;
+        float stepSize = coefficients.StepSize, biasCorrection2Sqrt = coefficients.BiasCorrection2Sqrt;
         for (int i = 0; i < theta.Length; i++)
         {
             float g = l2WeightDecay != 0f ? grad[i] + l2WeightDecay * theta[i] : grad[i];
@@ -27,6 +30,32 @@ internal static class AdamRule
             float denominator = MathF.Sqrt(v[i]) / biasCorrection2Sqrt + epsilon;
             theta[i] -= stepSize * (m[i] / denominator);
         }
+    }
+
+    /// <summary>The scalars of one step, in double and then rounded once, as torch computes them in Python floats.</summary>
+    public readonly struct Coefficients
+    {
+        public Coefficients(long step, float learningRate, float beta1, float beta2)
+        {
+            Step = step;
+            LearningRate = learningRate;
+            OneMinusBeta1 = (float)(1.0 - beta1);
+            OneMinusBeta2 = (float)(1.0 - beta2);
+            StepSize = (float)(learningRate / (1.0 - Math.Pow(beta1, step)));   // lr / (1 − β₁ᵗ)
+            BiasCorrection2Sqrt = (float)Math.Sqrt(1.0 - Math.Pow(beta2, step));   // √(1 − β₂ᵗ)
+        }
+
+        public long Step { get; }
+
+        public float LearningRate { get; }
+
+        public float OneMinusBeta1 { get; }
+
+        public float OneMinusBeta2 { get; }
+
+        public float StepSize { get; }
+
+        public float BiasCorrection2Sqrt { get; }
     }
 
     /// <summary>Throws unless the betas are in [0, 1) and ε ≥ 0 (torch's checks).</summary>

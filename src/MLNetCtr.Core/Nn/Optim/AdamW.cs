@@ -42,6 +42,7 @@ public sealed class AdamW : Optimizer
 {
     private readonly float[]?[] _firstMoments;
     private readonly float[]?[] _secondMoments;
+    private AdamRule.Coefficients _coefficients;
 
     /// <summary>Optimizes <paramref name="parameters"/> as one group.</summary>
     public AdamW(IEnumerable<Tensor> parameters, AdamWOptions? options = null)
@@ -73,6 +74,6 @@ public sealed class AdamW : Optimizer
                 theta[i] *= keep;
             }
         }
-        AdamRule.Apply(slice, StateOf(_firstMoments, slice), StateOf(_secondMoments, slice), Options.Beta1, Options.Beta2, Options.Epsilon, l2WeightDecay: 0f);
+        AdamRule.Apply(slice, StateOf(_firstMoments, slice), StateOf(_secondMoments, slice), Options.Beta1, Options.Beta2, Options.Epsilon, l2WeightDecay: 0f, ref _coefficients);
     }
 }
