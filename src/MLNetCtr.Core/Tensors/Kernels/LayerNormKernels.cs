@@ -29,23 +29,26 @@ internal static class LayerNormKernels
 
     /// <summary>
     /// <c>dx += r · (g − mean(g) − x̂ · mean(g ⊙ x̂))</c> with <c>g = dy ⊙ γ</c>: the gradient through x̂ of a row,
-    /// where μ and σ² both depend on every x_j.
+    /// where μ and σ² both depend on every x_j. <paramref name="scratch"/> holds 2·D floats.
     /// </summary>
-    public static void InputBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> gamma, float mean, float inverseStd, Span<float> dx)
+    public static void InputBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, ReadOnlySpan<float> gamma, float mean, float inverseStd, Span<float> dx, Span<float> scratch)
     {
-        double sumG = 0, sumGXHat = 0;
-        for (int j = 0; j < x.Length; j++)
+        int d = x.Length;
+        Span<float> g = scratch[..d], xHat = scratch.Slice(d, d);
+        if (gamma.IsEmpty)
         {
-            float g = gamma.IsEmpty ? dy[j] : dy[j] * gamma[j];
-            sumG += g;
-            sumGXHat += g * (x[j] - mean) * inverseStd;
+            dy.CopyTo(g);
         }
-        float meanG = (float)(sumG / x.Length), meanGXHat = (float)(sumGXHat / x.Length);
-        for (int j = 0; j < x.Length; j++)
+        else
         {
-            float g = gamma.IsEmpty ? dy[j] : dy[j] * gamma[j];
-            dx[j] += inverseStd * (g - meanG - (x[j] - mean) * inverseStd * meanGXHat);
+            TensorPrimitives.Multiply(dy, gamma, g);
         }
+        TensorPrimitives.Subtract(x, mean, xHat);
+        TensorPrimitives.Multiply(xHat, inverseStd, xHat);
+        float meanG = TensorPrimitives.Sum(g) / d, meanGXHat = TensorPrimitives.Dot(g, xHat) / d;
+        TensorPrimitives.MultiplyAdd(xHat, -meanGXHat, g, g);     // g − x̂ · mean(g ⊙ x̂)
+        TensorPrimitives.Subtract(g, meanG, g);                   //   − mean(g)
+        TensorPrimitives.MultiplyAdd(g, inverseStd, dx, dx);      // dx += r · (…)
     }
 
     /// <summary><c>dγ += dy ⊙ x̂</c> and <c>dβ += dy</c> for one row (either may be empty); <paramref name="xHat"/> is D floats of scratch.</summary>

@@ -40,9 +40,10 @@ public static partial class Ops
                 float[] dx = x.GradOrZeros();
                 ParallelRows.For(rows, d, (start, end) =>
                 {
+                    Span<float> scratch = d <= 512 ? stackalloc float[2 * d] : new float[2 * d];   // one per block, not per row
                     for (int r = start; r < end; r++)
                     {
-                        LayerNormKernels.InputBackward(xs.AsSpan(r * d, d), dy.AsSpan(r * d, d), g, statistics[2 * r], statistics[2 * r + 1], dx.AsSpan(r * d, d));
+                        LayerNormKernels.InputBackward(xs.AsSpan(r * d, d), dy.AsSpan(r * d, d), g, statistics[2 * r], statistics[2 * r + 1], dx.AsSpan(r * d, d), scratch);
                     }
                 });
             }
