@@ -1,0 +1,27 @@
+namespace MLNetCtr.Tensors;
+
+public static partial class Ops
+{
+    /// <summary>Elements before <paramref name="axis"/> (outer) and after it (inner) in a row-major shape.</summary>
+    /// <remarks>A contiguous tensor is then an <c>(outer, shape[axis], inner)</c> block, which is how axis ops index it.</remarks>
+    private static (int Outer, int Inner) AroundAxis(int[] shape, int axis) =>
+        (Tensor.ShapeSize(shape.AsSpan(0, axis)), Tensor.ShapeSize(shape.AsSpan(axis + 1)));
+
+    /// <summary>A copy of <paramref name="shape"/> with dimension <paramref name="axis"/> set to <paramref name="size"/>.</summary>
+    private static int[] WithDim(int[] shape, int axis, int size)
+    {
+        int[] result = (int[])shape.Clone();
+        result[axis] = size;
+        return result;
+    }
+
+    /// <summary>The gradient step of ops that only move or copy elements in order: <c>dx += dy</c>.</summary>
+    private static void AccumulateSameOrder(Tensor x, Tensor y)
+    {
+        if (x.RequiresGrad)
+        {
+            float[] dx = x.GradOrZeros();
+            System.Numerics.Tensors.TensorPrimitives.Add(dx, y.Grad!, dx);
+        }
+    }
+}
