@@ -32,7 +32,17 @@ public static partial class Ops
 
     private readonly struct Log1PFunction : IUnaryFunction
     {
-        public void Forward(ReadOnlySpan<float> x, Span<float> y) => TensorPrimitives.LogP1(x, y);
+        // NOTE: TensorPrimitives.LogP1 computes log(1 + x) literally, which returns 0 for |x| below 6e-8. Kahan's
+        // correction log(u) · x / (u − 1), u = 1 + x, cancels the rounding of u and keeps full relative precision.
+        public void Forward(ReadOnlySpan<float> x, Span<float> y)
+        {
+            TensorPrimitives.Add(x, 1f, y);
+            for (int i = 0; i < y.Length; i++)
+            {
+                float u = y[i];
+                y[i] = u == 1f ? x[i] : float.IsPositiveInfinity(u) ? u : MathF.Log(u) * (x[i] / (u - 1f));
+            }
+        }
 
         public float Derivative(float x, float y) => 1f / (1f + x);
     }
