@@ -43,10 +43,14 @@ public static partial class Ops
             foreach (Tensor t in inputs)
             {
                 int block = t.ShapeArray[a] * inner;
-                for (int o = 0; t.RequiresGrad && o < outer; o++)
+                if (t.RequiresGrad)
                 {
-                    Span<float> dt = t.GradOrZeros().AsSpan(o * block, block);
-                    TensorPrimitives.Add(dt, y.Grad.AsSpan(o * outputRow + offset, block), dt);
+                    float[] dt = t.GradOrZeros();
+                    for (int o = 0; o < outer; o++)
+                    {
+                        Span<float> dtRun = dt.AsSpan(o * block, block);
+                        TensorPrimitives.Add(dtRun, y.Grad!.AsSpan(o * outputRow + offset, block), dtRun);
+                    }
                 }
                 offset += block;
             }

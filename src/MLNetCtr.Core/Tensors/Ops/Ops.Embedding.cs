@@ -51,16 +51,4 @@ public static partial class Ops
         });
         return y;
     }
-
-    /// <summary>Throws naming the first index outside <c>[0, count)</c>, its position, and what it indexes.</summary>
-    private static void CheckIndices(ReadOnlySpan<int> indices, int count, string indexed, string parameterName)
-    {
-        for (int p = 0; p < indices.Length; p++)
-        {
-            if ((uint)indices[p] >= (uint)count)
-            {
-                throw new ArgumentOutOfRangeException(parameterName, $"Id {indices[p]} at position {p} is out of range for {indexed}.");
-            }
-        }
-    }
 }

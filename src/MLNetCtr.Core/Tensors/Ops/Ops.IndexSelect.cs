@@ -26,7 +26,7 @@ public static partial class Ops
             float[] dx = x.GradOrZeros();
             for (int o = 0; o < outer; o++)
             {
-                EmbeddingKernels.ScatterAdd(y.Grad.AsSpan(o * m * inner, m * inner), inner, indices, dx.AsSpan(o * n * inner, n * inner));
+                EmbeddingKernels.ScatterAdd(y.Grad!.AsSpan(o * m * inner, m * inner), inner, indices, dx.AsSpan(o * n * inner, n * inner));
             }
         });
         return y;

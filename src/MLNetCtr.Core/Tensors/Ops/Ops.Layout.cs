@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MLNetCtr.Tensors;
 
 public static partial class Ops
@@ -21,7 +23,31 @@ public static partial class Ops
         if (x.RequiresGrad)
         {
             float[] dx = x.GradOrZeros();
-            System.Numerics.Tensors.TensorPrimitives.Add(dx, y.Grad!, dx);
+            TensorPrimitives.Add(dx, y.Grad!, dx);
         }
+    }
+
+    /// <summary>Throws naming the first index outside <c>[0, count)</c>, its position, and what it indexes.</summary>
+    private static void CheckIndices(ReadOnlySpan<int> indices, int count, string indexed, string parameterName)
+    {
+        for (int p = 0; p < indices.Length; p++)
+        {
+            if ((uint)indices[p] >= (uint)count)
+            {
+                throw new ArgumentOutOfRangeException(parameterName, $"Id {indices[p]} at position {p} is out of range for {indexed}.");
+            }
+        }
+    }
+
+    /// <summary>Offset in the source of the start of run <paramref name="outer"/>, walking all axes but the last.</summary>
+    private static int StridedOffset(int outer, int[] shape, int[] strides)
+    {
+        int offset = 0;
+        for (int d = shape.Length - 2; d >= 0; d--)
+        {
+            offset += outer % shape[d] * strides[d];
+            outer /= shape[d];
+        }
+        return offset;
     }
 }

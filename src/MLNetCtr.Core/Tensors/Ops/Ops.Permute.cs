@@ -52,18 +52,6 @@ public static partial class Ops
         return Permute(x, perm);
     }
 
-    /// <summary>Offset in the source of the start of run <paramref name="outer"/>, walking all axes but the last.</summary>
-    private static int StridedOffset(int outer, int[] shape, int[] strides)
-    {
-        int offset = 0;
-        for (int d = shape.Length - 2; d >= 0; d--)
-        {
-            offset += outer % shape[d] * strides[d];
-            outer /= shape[d];
-        }
-        return offset;
-    }
-
     private static int[] CheckedPermutation(Tensor x, int[] axes)
     {
         ArgumentNullException.ThrowIfNull(axes);

@@ -26,7 +26,7 @@ public static partial class Ops
             for (int o = 0; o < outer; o++)
             {
                 Span<float> dxRun = dx.AsSpan(o * inputRow + skip, block);
-                TensorPrimitives.Add(dxRun, y.Grad.AsSpan(o * block, block), dxRun);
+                TensorPrimitives.Add(dxRun, y.Grad!.AsSpan(o * block, block), dxRun);
             }
         });
         return y;
