@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace MLNetCtr.Tensors;
 
 public static partial class Ops
@@ -21,6 +23,11 @@ public static partial class Ops
         {
             int src = StridedOffset(outer, shape, sourceStrides);
             Span<float> run = y.Data.AsSpan(outer * inner, inner);
+            if (step == 1)
+            {
+                x.Data.AsSpan(src, inner).CopyTo(run);   // last axis kept, e.g. (B, L, H, Dh) -> (B, H, L, Dh)
+                continue;
+            }
             for (int j = 0; j < inner; j++)
             {
                 run[j] = x.Data[src + j * step];
@@ -34,6 +41,11 @@ public static partial class Ops
             for (int outer = 0; outer < outerCount; outer++)
             {
                 int src = StridedOffset(outer, shape, sourceStrides);
+                if (step == 1)
+                {
+                    TensorPrimitives.Add(dx.AsSpan(src, inner), dy.AsSpan(outer * inner, inner), dx.AsSpan(src, inner));
+                    continue;
+                }
                 for (int j = 0; j < inner; j++)
                 {
                     dx[src + j * step] += dy[outer * inner + j];

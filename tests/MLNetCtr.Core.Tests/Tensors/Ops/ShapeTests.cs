@@ -25,6 +25,7 @@ public sealed class ShapeTests
     [InlineData(new[] { 2, 0, 1 })]
     [InlineData(new[] { 1, 2, 0 })]
     [InlineData(new[] { -1, 0, 1 })]
+    [InlineData(new[] { 1, 0, 2 })]
     public void Permute(int[] axes) => GradCheck.Unary(x => Ops.Permute(x, axes), axes.Length == 2 ? [3, 4] : [2, 3, 4]);
 
     [Fact]
@@ -68,6 +69,7 @@ public sealed class ShapeTests
     {
         Tensor x = Arange(2, 3, 4), y = Ops.Permute(x, 2, 0, 1);   // y[k, i, j] = x[i, j, k]
         Assert.Equal([4, 2, 3], y.Shape.ToArray());
+        Assert.Equal([0f, 1, 2, 3, 12, 13, 14, 15, 4, 5], Ops.Permute(x, 1, 0, 2).Data[..10]);   // last axis kept: row copies
         for (int i = 0; i < 2; i++)
         {
             for (int j = 0; j < 3; j++)
