@@ -11,7 +11,7 @@ namespace MLNetCtr.Tensors;
 /// <see cref="TensorScope"/> borrow their buffers from that scope's <see cref="BufferPool"/> and must not be used
 /// after the scope ends; tensors created outside any scope (parameters, inputs) own their buffers.
 /// </remarks>
-public sealed class Tensor
+public sealed partial class Tensor
 {
     private readonly int[] _shape;
     private Tensor[] _parents = [];
