@@ -6,7 +6,7 @@ namespace MLNetCtr.Evaluation;
 /// <remarks>
 /// <para>
 /// "The least frequent fraction φ (default 20%) of items" is defined on the M items of the training-frequency map:
-/// sort their frequencies ascending, let <c>k = max(1, ⌈φ · M⌉)</c> (computed in decimal, so 0.2 · 15 is exactly 3), and
+/// sort their frequencies ascending, let <c>k = max(1, ⌈φ · M⌉)</c> (computed in decimal: in double, 0.28 · 25 is 7.000000000000001), and
 /// let the threshold f* be the k-th smallest frequency. The tail is every item with frequency ≤ f*: all items tied
 /// at f* are in, so the tail holds at least k items and never depends on how ties are ordered. An item in the
 /// evaluation rows but not in the map was never seen in training; it has frequency 0 and is always in the tail.

@@ -34,12 +34,12 @@ public sealed class LongTailAucEvaluatorTests
     }
 
     [Fact]
-    public void FrequencyThreshold_FifteenItems_TakesExactlyThree()
+    public void FrequencyThreshold_FractionTimesCountIsWhole_TakesExactlyThatMany()
     {
-        // 0.2 · 15 is 3.0000000000000004 in double; the cut must still be k = 3.
-        var frequency = Enumerable.Range(1, 15).ToDictionary(i => i, i => (long)i);
-        Assert.Equal(3, LongTailAucEvaluator.FrequencyThreshold(frequency, 0.2, out int tailItems));
-        Assert.Equal(3, tailItems);
+        // 0.28 · 25 is 7.000000000000001 in double; the cut must still be k = 7.
+        var frequency = Enumerable.Range(1, 25).ToDictionary(i => i, i => (long)i);
+        Assert.Equal(7, LongTailAucEvaluator.FrequencyThreshold(frequency, 0.28, out int tailItems));
+        Assert.Equal(7, tailItems);
     }
 
     [Fact]
