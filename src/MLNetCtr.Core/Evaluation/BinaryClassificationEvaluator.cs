@@ -39,11 +39,11 @@ public static class BinaryClassificationEvaluator
         double entropy = BinaryEntropy(confusion.Positives / confusion.Total);
         double positivePrecision = Ratio(confusion.TruePositives, confusion.TruePositives + confusion.FalsePositives);
         double positiveRecall = Ratio(confusion.TruePositives, confusion.Positives);
-        int[] order = RankedAreas.OrderByDescendingScore(scores);
+        RankedRows ranked = RankedRows.Rank(labels, scores, weights);
         return new BinaryClassificationMetrics
         {
-            AreaUnderRocCurve = RankedAreas.RocArea(labels, scores, weights, order),
-            AreaUnderPrecisionRecallCurve = RankedAreas.PrecisionRecallArea(labels, scores, weights, order),
+            AreaUnderRocCurve = RankedAreas.RocArea(ranked),
+            AreaUnderPrecisionRecallCurve = RankedAreas.PrecisionRecallArea(ranked),
             Accuracy = (confusion.TruePositives + confusion.TrueNegatives) / confusion.Total,
             PositivePrecision = positivePrecision,
             PositiveRecall = positiveRecall,
@@ -78,7 +78,7 @@ public static class BinaryClassificationEvaluator
     public static double AreaUnderRocCurve(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
         Check(labels, scores, weights);
-        return RankedAreas.RocArea(labels, scores, weights, RankedAreas.OrderByDescendingScore(scores));
+        return RankedAreas.RocArea(RankedRows.Rank(labels, scores, weights));
     }
 
     /// <summary>Only <see cref="BinaryClassificationMetrics.AreaUnderPrecisionRecallCurve"/>: one sort and one sweep.</summary>
@@ -88,7 +88,7 @@ public static class BinaryClassificationEvaluator
     public static double AreaUnderPrecisionRecallCurve(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
         Check(labels, scores, weights);
-        return RankedAreas.PrecisionRecallArea(labels, scores, weights, RankedAreas.OrderByDescendingScore(scores));
+        return RankedAreas.PrecisionRecallArea(RankedRows.Rank(labels, scores, weights));
     }
 
     /// <summary>Binary entropy in bits, <c>−q·log₂ q − (1 − q)·log₂(1 − q)</c>, with <c>0·log 0 = 0</c>.</summary>
