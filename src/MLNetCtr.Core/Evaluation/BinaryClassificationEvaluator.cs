@@ -27,7 +27,7 @@ public static class BinaryClassificationEvaluator
     {
         options ??= new BinaryClassificationEvaluatorOptions();
         options.Validate();
-        Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         if (!probabilities.IsEmpty)
         {
             MetricInputs.CheckLengths(labels.Length, probabilities.Length, weights.Length, nameof(probabilities));
@@ -77,7 +77,7 @@ public static class BinaryClassificationEvaluator
     /// <param name="weights">Row weights; empty for unit weights.</param>
     public static double AreaUnderRocCurve(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
-        Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         return RankedAreas.RocArea(RankedRows.Rank(labels, scores, weights));
     }
 
@@ -87,21 +87,13 @@ public static class BinaryClassificationEvaluator
     /// <param name="weights">Row weights; empty for unit weights.</param>
     public static double AreaUnderPrecisionRecallCurve(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
-        Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         return RankedAreas.PrecisionRecallArea(RankedRows.Rank(labels, scores, weights));
     }
 
     /// <summary>Binary entropy in bits, <c>−q·log₂ q − (1 − q)·log₂(1 − q)</c>, with <c>0·log 0 = 0</c>.</summary>
     internal static double BinaryEntropy(double q) =>
         q <= 0 || q >= 1 ? 0 : -q * Math.Log2(q) - (1 - q) * Math.Log2(1 - q);
-
-    internal static void Check(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights)
-    {
-        MetricInputs.CheckLengths(labels.Length, scores.Length, weights.Length);
-        MetricInputs.CheckNotNaN(labels, nameof(labels));
-        MetricInputs.CheckNotNaN(scores, nameof(scores));
-        MetricInputs.CheckWeights(weights);
-    }
 
     private static BinaryConfusionMatrix Confuse(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights, float threshold)
     {

@@ -20,7 +20,7 @@ public static class GaucEvaluator
     public static GaucMetrics Evaluate<TGroup>(ReadOnlySpan<TGroup> groups, ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
         where TGroup : notnull
     {
-        BinaryClassificationEvaluator.Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         MetricInputs.CheckLengths(labels.Length, groups.Length, 0, nameof(groups));
         int[] groupOf = DenseIds(groups, out int groupCount);
         int[] start = GroupStarts(groupOf, groupCount);

@@ -38,7 +38,7 @@ public static class LongTailAucEvaluator
         ArgumentNullException.ThrowIfNull(trainingFrequency);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tailFraction);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tailFraction, 1.0);
-        BinaryClassificationEvaluator.Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         MetricInputs.CheckLengths(labels.Length, items.Length, 0, nameof(items));
 
         long threshold = FrequencyThreshold(trainingFrequency, tailFraction, out int tailItems);
