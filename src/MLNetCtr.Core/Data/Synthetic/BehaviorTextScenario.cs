@@ -65,7 +65,7 @@ internal sealed class BehaviorTextScenario : SyntheticScenario
 
     public override IReadOnlyList<ColumnSchema> FeatureColumns =>
     [
-        .. ImpressionWorld.UserColumns.Take(3),
+        .. ImpressionWorld.UserColumns.Take(3),   // user_id, age_bucket, gender
         SyntheticColumns.TextSequence("click_texts", FeatureSide.User, _options.MaxBehaviorTexts, BehaviorVocabulary),
         SyntheticColumns.TextSequence("purchase_texts", FeatureSide.User, _options.MaxBehaviorTexts, BehaviorVocabulary),
         SyntheticColumns.TextSequence("search_texts", FeatureSide.User, _options.MaxBehaviorTexts, BehaviorVocabulary),
