@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace MLNetCtr.Tensors.Kernels;
@@ -20,7 +21,7 @@ internal static partial class Gemm
     //     for each MC-row block:   pack MC×KC of op(A)                                         (L2)
     //       for each NR column panel, for each MR row panel: micro-kernel on KC×NR of B (L1) and MR×KC of A
     // Parts never share a buffer or an element of C, so the only synchronisation is the end of the Parallel.For.
-    private const int Kc = 256;
+    private const int Kc = 512;
     private const int Nc = 2048;
 
     // Below about a million multiply-adds (~10 µs on one core) the Parallel.For overhead does not pay.
@@ -108,6 +109,7 @@ internal static partial class Gemm
     }
 
     /// <summary>The loop nest over rows [i0, i1) and columns [j0, j1) of C, on this thread.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void MultiplyPart(Operands o, bool accumulate, GemmKernel kernel, int i0, int i1, int j0, int j1)
     {
         if (o.K == 0 && !accumulate)
@@ -137,7 +139,7 @@ internal static partial class Gemm
                         float* cColumn = o.C + (long)ic * o.N + jc + jr;
                         for (int ir = 0; ir < mc; ir += mr)
                         {
-                            MicroTile(kernel, aPack + ir * kc, bPack + jr * kc, cColumn + (long)ir * o.N, o.N, kc, loadC,
+                            MicroTile(kernel, mr, nr, aPack + ir * kc, bPack + jr * kc, cColumn + (long)ir * o.N, o.N, kc, loadC,
                                 Math.Min(mr, mc - ir), Math.Min(nr, nc - jr));
                         }
                     }
@@ -147,9 +149,9 @@ internal static partial class Gemm
     }
 
     /// <summary>Runs the micro-kernel on a full tile in place, or on an edge tile through a padded copy.</summary>
-    private static unsafe void MicroTile(GemmKernel kernel, float* a, float* b, float* c, int ldc, int kc, bool loadC, int rows, int cols)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void MicroTile(GemmKernel kernel, int mr, int nr, float* a, float* b, float* c, int ldc, int kc, bool loadC, int rows, int cols)
     {
-        (int mr, int nr, _) = TileOf(kernel);
         if (rows == mr && cols == nr)
         {
             RunKernel(kernel, a, b, c, ldc, kc, loadC);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace MLNetCtr.Tensors.Kernels;
@@ -12,6 +13,7 @@ internal static partial class Gemm
     // else from 0. That fixed order is what makes every tiling, thread count and kernel give the same bits.
 
     /// <summary>AVX-512 micro-kernel: an 8×32 tile of C held in sixteen <see cref="Vector512{T}"/> accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel8x32(float* a, float* b, float* c, nint ldc, int kc, bool loadC)
     {
         Vector512<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51, c60, c61, c70, c71;
@@ -54,6 +56,7 @@ internal static partial class Gemm
     }
 
     /// <summary>AVX2 micro-kernel: a 6×16 tile of C held in twelve <see cref="Vector256{T}"/> accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void Kernel6x16(float* a, float* b, float* c, nint ldc, int kc, bool loadC)
     {
         Vector256<float> c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
