@@ -17,24 +17,35 @@ import time
 import torch
 
 SIZES = [(1024, 1024, 1024), (4096, 512, 256), (1024, 256, 256)]  # (M, N, K): C (M×N) = A (M×K) · B (K×N)
+# BatchedGemmBenchmarks: fgbert attention, batch 256 × 2 heads, L = 50, head dim 32: Q·Kᵀ and P·V.
+BATCHED = [(512, 50, 50, 32, True), (512, 50, 32, 50, False)]  # (batch, M, N, K, B transposed)
 
 
-def measure(m, n, k, window_s=0.25, windows=9):
-    g = torch.Generator().manual_seed(0)
-    a = torch.rand(m, k, generator=g)
-    b = torch.rand(k, n, generator=g)
-    c = torch.empty(m, n)
+def timed(call, window_s=0.25, windows=9):
+    """Median and best seconds per call over several timed windows, after a warm-up."""
     for _ in range(5):
-        torch.mm(a, b, out=c)
+        call()
     per_call = []
     for _ in range(windows):
         calls, start = 0, time.perf_counter()
         while time.perf_counter() - start < window_s:
-            torch.mm(a, b, out=c)
+            call()
             calls += 1
         per_call.append((time.perf_counter() - start) / calls)
-    flops = 2.0 * m * n * k
-    return statistics.median(per_call), min(per_call), flops
+    return statistics.median(per_call), min(per_call)
+
+
+def measure(m, n, k):
+    g = torch.Generator().manual_seed(0)
+    a, b, c = torch.rand(m, k, generator=g), torch.rand(k, n, generator=g), torch.empty(m, n)
+    return (*timed(lambda: torch.mm(a, b, out=c)), 2.0 * m * n * k)
+
+
+def measure_batched(batch, m, n, k, transpose_b):
+    g = torch.Generator().manual_seed(0)
+    a, c = torch.rand(batch, m, k, generator=g), torch.empty(batch, m, n)
+    b = torch.rand(batch, n, k, generator=g).transpose(1, 2) if transpose_b else torch.rand(batch, k, n, generator=g)
+    return (*timed(lambda: torch.bmm(a, b, out=c)), 2.0 * batch * m * n * k)
 
 
 def main():
@@ -49,6 +60,10 @@ def main():
     for m, n, k in SIZES:
         median, best, flops = measure(m, n, k)
         print(f"{f'{m}×{n}×{k}':>16} {median * 1e3:10.3f} {flops / median / 1e9:17.1f} {flops / best / 1e9:15.1f}")
+    for batch, m, n, k, transpose_b in BATCHED:
+        median, best, flops = measure_batched(batch, m, n, k, transpose_b)
+        name = f"{batch}×({m}×{n}×{k}{', Bᵀ' if transpose_b else ''})"
+        print(f"{'bmm ' + name:>16} {median * 1e3:10.3f} {flops / median / 1e9:17.1f} {flops / best / 1e9:15.1f}")
 
 
 if __name__ == "__main__":

@@ -58,11 +58,20 @@ internal static partial class Gemm
         public Operands Offset(long a, long b, long c) => new(A + a, B + b, C + c, M, N, K, TransA, TransB);
     }
 
-    /// <summary>The blocked product; <paramref name="parallel"/> spreads parts of C over the thread pool.</summary>
+    /// <summary>The blocked product (or the row product when m or n is 1); <paramref name="parallel"/> spreads parts of C over the thread pool.</summary>
     private static void MultiplyBlocked(Operands o, bool accumulate, GemmKernel kernel, bool parallel)
     {
         if (o.M == 0 || o.N == 0)
         {
+            return;
+        }
+        if (o.N == 1 && o.M > 1)
+        {
+            o = AsRowProduct(o);
+        }
+        if (o.M == 1)
+        {
+            MultiplyRow(o, accumulate, parallel);
             return;
         }
         (int mr, int nr, _) = TileOf(kernel);

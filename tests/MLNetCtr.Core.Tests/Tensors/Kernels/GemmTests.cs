@@ -33,10 +33,17 @@ public sealed class GemmTests
         var data = new TheoryData<int, int, int, bool, bool, bool>();
         foreach (bool vector512 in new[] { true, false })
         {
-            data.Add(37, 70, 600, false, false, vector512);     // three KC slices, edge tiles on both sides
+            data.Add(37, 70, 600, false, false, vector512);     // two KC slices, edge tiles on both sides
             data.Add(37, 70, 600, true, true, vector512);
             data.Add(300, 350, 40, true, false, vector512);     // large enough to run in parallel
             data.Add(130, 2100, 20, false, true, vector512);    // more than one NC block of columns
+            data.Add(1, 300, 70, false, true, vector512);       // one row: the matrix-vector path
+            data.Add(1, 300, 70, true, false, vector512);
+            data.Add(300, 1, 70, false, true, vector512);       // one column: transposed into one row
+            data.Add(300, 1, 70, true, false, vector512);
+            data.Add(1, 1, 50, false, false, vector512);        // a dot product
+            data.Add(1, 5000, 300, false, true, vector512);     // one row, parallel over column chunks
+            data.Add(5000, 1, 300, false, false, vector512);
         }
         return data;
     }
