@@ -7,9 +7,10 @@ internal static partial class Gemm
 {
     // A product with one row (m = 1) or one column (n = 1) is a matrix-vector product: memory-bound, and the
     // MR×NR register tile would waste up to 31 of every 32 lanes on it. n = 1 becomes m = 1 by transposing the
-    // product (a 1×m row and an m×1 column have the same memory); then c (1×n) = a (1×k) · op(B) runs down the k
-    // rows of op(B) with independent chains across columns, still one fma chain over p per element.
-    private const int RowChunkColumns = 64;
+    // product (a 1×m row and an m×1 column have the same memory); then c (1×n) = a (1×k) · op(B) streams the rows
+    // of op(B) (B itself, or 64-column transposed packs of Bᵀ), still one fma chain over p per element.
+    private const int RowChunkColumns = 64;      // a transposed B is packed this many columns at a time
+    private const int RowSumsColumns = 2048;     // running sums kept in L1 (8 KiB) while the rows of B stream past
 
     /// <summary><c>Cᵀ = op(B)ᵀ · op(A)ᵀ</c> for a product with one column: the same arithmetic on the same memory, as one row.</summary>
     private static unsafe Operands AsRowProduct(Operands o) =>
@@ -37,19 +38,56 @@ internal static partial class Gemm
     {
         if (!o.TransB)
         {
-            RowTimesMatrix(o.A, o.B + j0, o.N, o.C + j0, o.K, j1 - j0, accumulate);
+            RowTimesRows(o.A, o.B, o.N, o.C, o.K, j0, j1, accumulate);
             return;
         }
-        float* packed = PackBuffer.ForB.Reserve(o.K * RowChunkColumns);
+        float* packed = PackBuffer.ForB.Reserve(Math.Min(Kc, o.K) * RowChunkColumns);
         for (int j = j0; j < j1; j += RowChunkColumns)
         {
             int width = Math.Min(RowChunkColumns, j1 - j);
-            TransposeInto(o.B + (long)j * o.K, o.K, packed, RowChunkColumns, width, o.K);   // packed[p·64 + jj] = B[j + jj, p]
-            RowTimesMatrix(o.A, packed, RowChunkColumns, o.C + j, o.K, width, accumulate);
+            for (int pc = 0; pc < o.K; pc += Kc)
+            {
+                int kc = Math.Min(Kc, o.K - pc);
+                TransposeInto(o.B + (long)j * o.K + pc, o.K, packed, RowChunkColumns, width, kc);   // packed[p·64 + jj] = B[j + jj, pc + p]
+                RowTimesMatrix(o.A + pc, packed, RowChunkColumns, o.C + j, kc, width, accumulate || pc > 0);
+            }
         }
     }
 
-    /// <summary><c>c[j] = [c[j] +] Σ_p a[p] · b[p·ldb + j]</c> for j &lt; width, each as one fma chain over p.</summary>
+    /// <summary>
+    /// <c>c[j] = [c[j] +] Σ_p a[p] · b[p·ldb + j]</c> for j in [j0, j1), each as one fma chain over p, reading whole
+    /// rows of b: a column block walked down k rows would stride by ldb, which defeats the prefetchers (ldb is often
+    /// a power of two: every row in one cache set). The running sums stay in L1 instead of registers.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void RowTimesRows(float* a, float* b, nint ldb, float* c, int k, int j0, int j1, bool accumulate)
+    {
+        for (int j = j0; j < j1; j += RowSumsColumns)
+        {
+            int width = Math.Min(RowSumsColumns, j1 - j);
+            float* cj = c + j;
+            if (!accumulate)
+            {
+                new Span<float>(cj, width).Clear();    // fma(x, y, +0) rounds x·y once, as the chain from 0 does
+            }
+            for (int p = 0; p < k; p++)
+            {
+                float* bp = b + p * ldb + j;
+                Vector256<float> ap = Vector256.Create(a[p]);
+                int x = 0;
+                for (; x + 8 <= width; x += 8)
+                {
+                    Vector256.FusedMultiplyAdd(ap, Vector256.Load(bp + x), Vector256.Load(cj + x)).Store(cj + x);
+                }
+                for (; x < width; x++)
+                {
+                    cj[x] = MathF.FusedMultiplyAdd(a[p], bp[x], cj[x]);
+                }
+            }
+        }
+    }
+
+    /// <summary><c>c[j] = [c[j] +] Σ_p a[p] · b[p·ldb + j]</c> for j &lt; width with the sums in registers: for a packed, contiguous b.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static unsafe void RowTimesMatrix(float* a, float* b, nint ldb, float* c, int k, int width, bool accumulate)
     {

@@ -42,6 +42,8 @@ public sealed class GemmTests
             data.Add(300, 1, 70, false, true, vector512);       // one column: transposed into one row
             data.Add(300, 1, 70, true, false, vector512);
             data.Add(1, 1, 50, false, false, vector512);        // a dot product
+            data.Add(1, 100, 1200, false, true, vector512);     // one row, a transposed B in three KC slices
+            data.Add(1, 3000, 40, true, false, vector512);      // one row, running sums in two column chunks
             data.Add(1, 5000, 300, false, true, vector512);     // one row, parallel over column chunks
             data.Add(5000, 1, 300, false, false, vector512);
         }
