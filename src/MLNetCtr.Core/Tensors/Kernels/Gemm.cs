@@ -7,10 +7,11 @@ namespace MLNetCtr.Tensors.Kernels;
 /// </summary>
 /// <remarks>
 /// The fast path packs op(A) and op(B) into cache-sized panels and runs a register-blocked FMA micro-kernel
-/// (<see cref="GemmKernel"/>), parallel over tiles of C when the product is large. Every element of C is one
-/// fused-multiply-add chain <c>c = fma(op(A)[i, p], op(B)[p, j], c)</c> for p = 0, 1, …, k−1, started from C (when
-/// accumulating) or from 0, and computed by one thread: the result does not depend on the tiling, the kernel or
-/// the thread count, so repeated runs are bit-identical.
+/// (<see cref="GemmKernel"/>), parallel over parts of C when the product is large; a product with one row or one
+/// column takes a matrix-vector path instead. Every element of C is one fused-multiply-add chain
+/// <c>c = fma(op(A)[i, p], op(B)[p, j], c)</c> for p = 0, 1, …, k−1, started from C (when accumulating) or from 0,
+/// and computed by one thread: the result does not depend on the path, the tiling, the kernel or the thread count,
+/// so repeated runs are bit-identical. C must not overlap A or B.
 /// </remarks>
 internal static partial class Gemm
 {
