@@ -12,7 +12,10 @@ public interface IFlopCount
     double Flops { get; }
 }
 
-/// <summary>Adds a <c>GFLOP/s</c> column: the <see cref="IFlopCount"/> parameter's FLOPs over the mean time.</summary>
+/// <summary>
+/// Adds a <c>GFLOP/s</c> column: the <see cref="IFlopCount"/> parameter's FLOPs over the median time (robust to the
+/// other processes that share the machine's cores; bench/pytorch/gemm.py reports the median too).
+/// </summary>
 public sealed class GflopsColumn : IColumn
 {
     public string Id => nameof(GflopsColumn);
@@ -29,15 +32,15 @@ public sealed class GflopsColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Achieved GFLOP/s: FLOPs per invocation (2·M·N·K per product) / mean time";
+    public string Legend => "Achieved GFLOP/s: FLOPs per invocation (2·M·N·K per product) / median time";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase, SummaryStyle style)
     {
-        double? meanNanoseconds = summary[benchmarkCase]?.ResultStatistics?.Mean;
+        double? medianNanoseconds = summary[benchmarkCase]?.ResultStatistics?.Median;
         IFlopCount? work = benchmarkCase.Parameters.Items.Select(p => p.Value).OfType<IFlopCount>().FirstOrDefault();
-        return meanNanoseconds is { } mean && work is not null ? (work.Flops / mean).ToString("F1") : "NA";   // FLOP/ns = GFLOP/s
+        return medianNanoseconds is { } median && work is not null ? (work.Flops / median).ToString("F1") : "NA";   // FLOP/ns = GFLOP/s
     }
 
     public bool IsAvailable(Summary summary) => true;
@@ -45,8 +48,8 @@ public sealed class GflopsColumn : IColumn
     public bool IsDefault(Summary summary, BenchmarkCase benchmarkCase) => false;
 }
 
-/// <summary>Config for FLOP-bound benchmarks: the default columns plus <see cref="GflopsColumn"/>.</summary>
+/// <summary>Config for FLOP-bound benchmarks: the default columns plus median, minimum and <see cref="GflopsColumn"/>.</summary>
 public sealed class FlopsConfig : ManualConfig
 {
-    public FlopsConfig() => AddColumn(new GflopsColumn());
+    public FlopsConfig() => AddColumn(StatisticColumn.Median, StatisticColumn.Min, new GflopsColumn());
 }
