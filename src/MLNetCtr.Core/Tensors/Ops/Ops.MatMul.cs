@@ -14,41 +14,39 @@ public static partial class Ops
     {
         var p = new MatMulPlan(a, b, transposeA, transposeB);
         Tensor c = Tensor.ResultOf(p.OutputShape, a, b);
-        for (int i = 0; i < p.Batch; i++)
-        {
-            Gemm.Multiply(a.Data.AsSpan(i * p.StrideA), b.Data.AsSpan(i * p.StrideB), c.Data.AsSpan(i * p.StrideC),
-                p.M, p.N, p.K, transposeA, transposeB, accumulate: false);
-        }
+        Gemm.MultiplyBatched(a.Data, p.StrideA, b.Data, p.StrideB, c.Data, p.StrideC, p.Batch, p.M, p.N, p.K,
+            transposeA, transposeB, accumulate: false);                                                              // C_i = op(A_i) · op(B_i)
 
+        // A shared operand (stride 0) has a stride-0 gradient: MultiplyBatched sums the batch's terms into it in order.
         c.SetBackward(() =>
         {
             float[] dc = c.Grad!;
-            for (int i = 0; i < p.Batch; i++)
+            if (a.RequiresGrad)
             {
-                ReadOnlySpan<float> ai = a.Data.AsSpan(i * p.StrideA), bi = b.Data.AsSpan(i * p.StrideB), dci = dc.AsSpan(i * p.StrideC);
-                if (a.RequiresGrad)
+                float[] da = a.GradOrZeros();
+                if (!transposeA)
                 {
-                    Span<float> dai = a.GradOrZeros().AsSpan(i * p.StrideA);
-                    if (!transposeA)
-                    {
-                        Gemm.Multiply(dci, bi, dai, p.M, p.K, p.N, false, !transposeB, accumulate: true);     // dA = dC · op(B)ᵀ
-                    }
-                    else
-                    {
-                        Gemm.Multiply(bi, dci, dai, p.K, p.M, p.N, transposeB, true, accumulate: true);       // dA = op(B) · dCᵀ
-                    }
+                    Gemm.MultiplyBatched(dc, p.StrideC, b.Data, p.StrideB, da, p.StrideA, p.Batch, p.M, p.K, p.N,
+                        false, !transposeB, accumulate: true);                                                       // dA = dC · op(B)ᵀ
                 }
-                if (b.RequiresGrad)
+                else
                 {
-                    Span<float> dbi = b.GradOrZeros().AsSpan(i * p.StrideB);
-                    if (!transposeB)
-                    {
-                        Gemm.Multiply(ai, dci, dbi, p.K, p.N, p.M, !transposeA, false, accumulate: true);     // dB = op(A)ᵀ · dC
-                    }
-                    else
-                    {
-                        Gemm.Multiply(dci, ai, dbi, p.N, p.K, p.M, true, transposeA, accumulate: true);       // dB = dCᵀ · op(A)
-                    }
+                    Gemm.MultiplyBatched(b.Data, p.StrideB, dc, p.StrideC, da, p.StrideA, p.Batch, p.K, p.M, p.N,
+                        transposeB, true, accumulate: true);                                                         // dA = op(B) · dCᵀ
+                }
+            }
+            if (b.RequiresGrad)
+            {
+                float[] db = b.GradOrZeros();
+                if (!transposeB)
+                {
+                    Gemm.MultiplyBatched(a.Data, p.StrideA, dc, p.StrideC, db, p.StrideB, p.Batch, p.K, p.N, p.M,
+                        !transposeA, false, accumulate: true);                                                       // dB = op(A)ᵀ · dC
+                }
+                else
+                {
+                    Gemm.MultiplyBatched(dc, p.StrideC, a.Data, p.StrideA, db, p.StrideB, p.Batch, p.N, p.K, p.M,
+                        true, transposeA, accumulate: true);                                                         // dB = dCᵀ · op(A)
                 }
             }
         });
