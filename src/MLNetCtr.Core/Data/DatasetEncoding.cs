@@ -52,7 +52,7 @@ internal static class DatasetEncoding
             table[Vocabulary.OutOfVocabularyId] = Vocabulary.OutOfVocabularyId;
             for (int index = Vocabulary.FirstValueId; index < table.Length; index++)
             {
-                table[index] = vocabulary.IdOf(pool.ValueAt(index));
+                table[index] = vocabulary.IdOf(pool.ValueSpan(index));
             }
             tables[vocabularyName] = table;
         }
