@@ -1,1 +1,6 @@
+if (args is ["--loader", ..])
+{
+    MLNetCtr.Benchmarks.DataLoaderBenchmarks.RunThroughput(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
+    return;
+}
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
