@@ -252,5 +252,42 @@ public sealed record DatasetSchema
         {
             throw new InvalidDataException("The schema declares no label column (role \"label\").");
         }
+        ValidateSingleRoles();
+        ValidateSharedVocabularies();
+    }
+
+    /// <summary>At most one weight, group id and position column: each is one per-row value.</summary>
+    private void ValidateSingleRoles()
+    {
+        foreach (ColumnRole role in (ReadOnlySpan<ColumnRole>)[ColumnRole.Weight, ColumnRole.GroupId, ColumnRole.Position])
+        {
+            string[] named = Columns.Where(c => c.Role == role).Select(c => c.Name).ToArray();
+            if (named.Length > 1)
+            {
+                throw new InvalidDataException($"At most one column may have role {role}; found {named.Length}: {string.Join(", ", named)}.");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Columns sharing a vocabulary (categorical, sequence, text sequence) share one fitted object, so they must agree
+    /// on minCount and hashBuckets.
+    /// </summary>
+    private void ValidateSharedVocabularies()
+    {
+        var first = new Dictionary<string, ColumnSchema>();
+        foreach (ColumnSchema c in Columns.Where(c => c.Role == ColumnRole.Feature && c.Type is ColumnType.Categorical or ColumnType.Sequence or ColumnType.TextSequence))
+        {
+            if (!first.TryAdd(c.VocabularyName, c))
+            {
+                ColumnSchema f = first[c.VocabularyName];
+                if (f.MinCount != c.MinCount || f.HashBuckets != c.HashBuckets)
+                {
+                    throw new InvalidDataException(
+                        $"Columns '{f.Name}' and '{c.Name}' share vocabulary '{c.VocabularyName}' but disagree: minCount {f.MinCount} vs {c.MinCount}, " +
+                        $"hashBuckets {f.HashBuckets?.ToString() ?? "none"} vs {c.HashBuckets?.ToString() ?? "none"}.");
+                }
+            }
+        }
     }
 }

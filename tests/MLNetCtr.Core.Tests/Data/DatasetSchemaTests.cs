@@ -66,4 +66,37 @@ public sealed class DatasetSchemaTests
         var e = Assert.Throws<KeyNotFoundException>(() => schema["clk"]);
         Assert.Contains("click", e.Message);
     }
+
+    [Fact]
+    public void Validate_SharedVocabularyDisagreement_NamesBothColumns()
+    {
+        DatasetSchema schema = new()
+        {
+            Columns =
+            [
+                new ColumnSchema { Name = "click", Role = ColumnRole.Label, Type = ColumnType.Binary },
+                new ColumnSchema { Name = "item_id", MinCount = 5 },
+                new ColumnSchema { Name = "hist_items", Type = ColumnType.Sequence, Vocabulary = "item_id" },
+            ],
+        };
+        var e = Assert.Throws<InvalidDataException>(schema.Validate);
+        Assert.Contains("'item_id' and 'hist_items'", e.Message);
+        Assert.Contains("minCount 5 vs 1", e.Message);
+    }
+
+    [Fact]
+    public void Validate_TwoWeightColumns_Throws()
+    {
+        DatasetSchema schema = new()
+        {
+            Columns =
+            [
+                new ColumnSchema { Name = "click", Role = ColumnRole.Label, Type = ColumnType.Binary },
+                new ColumnSchema { Name = "w1", Role = ColumnRole.Weight },
+                new ColumnSchema { Name = "w2", Role = ColumnRole.Weight },
+            ],
+        };
+        var e = Assert.Throws<InvalidDataException>(schema.Validate);
+        Assert.Contains("w1, w2", e.Message);
+    }
 }
