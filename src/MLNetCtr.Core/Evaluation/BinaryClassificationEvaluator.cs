@@ -27,7 +27,7 @@ public static class BinaryClassificationEvaluator
     {
         options ??= new BinaryClassificationEvaluatorOptions();
         options.Validate();
-        Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         if (!probabilities.IsEmpty)
         {
             MetricInputs.CheckLengths(labels.Length, probabilities.Length, weights.Length, nameof(probabilities));
@@ -39,11 +39,11 @@ public static class BinaryClassificationEvaluator
         double entropy = BinaryEntropy(confusion.Positives / confusion.Total);
         double positivePrecision = Ratio(confusion.TruePositives, confusion.TruePositives + confusion.FalsePositives);
         double positiveRecall = Ratio(confusion.TruePositives, confusion.Positives);
-        int[] order = RankedAreas.OrderByDescendingScore(scores);
+        RankedRows ranked = RankedRows.Rank(labels, scores, weights);
         return new BinaryClassificationMetrics
         {
-            AreaUnderRocCurve = RankedAreas.RocArea(labels, scores, weights, order),
-            AreaUnderPrecisionRecallCurve = RankedAreas.PrecisionRecallArea(labels, scores, weights, order),
+            AreaUnderRocCurve = RankedAreas.RocArea(ranked),
+            AreaUnderPrecisionRecallCurve = RankedAreas.PrecisionRecallArea(ranked),
             Accuracy = (confusion.TruePositives + confusion.TrueNegatives) / confusion.Total,
             PositivePrecision = positivePrecision,
             PositiveRecall = positiveRecall,
@@ -77,8 +77,8 @@ public static class BinaryClassificationEvaluator
     /// <param name="weights">Row weights; empty for unit weights.</param>
     public static double AreaUnderRocCurve(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
-        Check(labels, scores, weights);
-        return RankedAreas.RocArea(labels, scores, weights, RankedAreas.OrderByDescendingScore(scores));
+        MetricInputs.CheckScored(labels, scores, weights);
+        return RankedAreas.RocArea(RankedRows.Rank(labels, scores, weights));
     }
 
     /// <summary>Only <see cref="BinaryClassificationMetrics.AreaUnderPrecisionRecallCurve"/>: one sort and one sweep.</summary>
@@ -87,21 +87,13 @@ public static class BinaryClassificationEvaluator
     /// <param name="weights">Row weights; empty for unit weights.</param>
     public static double AreaUnderPrecisionRecallCurve(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
-        Check(labels, scores, weights);
-        return RankedAreas.PrecisionRecallArea(labels, scores, weights, RankedAreas.OrderByDescendingScore(scores));
+        MetricInputs.CheckScored(labels, scores, weights);
+        return RankedAreas.PrecisionRecallArea(RankedRows.Rank(labels, scores, weights));
     }
 
     /// <summary>Binary entropy in bits, <c>−q·log₂ q − (1 − q)·log₂(1 − q)</c>, with <c>0·log 0 = 0</c>.</summary>
     internal static double BinaryEntropy(double q) =>
         q <= 0 || q >= 1 ? 0 : -q * Math.Log2(q) - (1 - q) * Math.Log2(1 - q);
-
-    internal static void Check(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights)
-    {
-        MetricInputs.CheckLengths(labels.Length, scores.Length, weights.Length);
-        MetricInputs.CheckNotNaN(labels, nameof(labels));
-        MetricInputs.CheckNotNaN(scores, nameof(scores));
-        MetricInputs.CheckWeights(weights);
-    }
 
     private static BinaryConfusionMatrix Confuse(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights, float threshold)
     {

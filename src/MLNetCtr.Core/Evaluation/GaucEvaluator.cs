@@ -20,28 +20,29 @@ public static class GaucEvaluator
     public static GaucMetrics Evaluate<TGroup>(ReadOnlySpan<TGroup> groups, ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
         where TGroup : notnull
     {
-        BinaryClassificationEvaluator.Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         MetricInputs.CheckLengths(labels.Length, groups.Length, 0, nameof(groups));
         int[] groupOf = DenseIds(groups, out int groupCount);
         int[] start = GroupStarts(groupOf, groupCount);
-        int[] order = GroupByStable(RankedAreas.OrderByDescendingScore(scores), groupOf, start);
+        int[] order = GroupByStable(RankedRows.OrderByDescendingScore(scores), groupOf, start);
+        RankedRows ranked = RankedRows.Gather(labels, scores, weights, order);
 
         double weightedSum = 0, impressions = 0;
         int groupsUsed = 0;
         long rowsUsed = 0;
         for (int g = 0; g < groupCount; g++)
         {
-            ReadOnlySpan<int> rows = order.AsSpan(start[g], start[g + 1] - start[g]);
-            double auc = RankedAreas.RocArea(labels, scores, weights, rows);
+            RankedRows rows = ranked.Slice(start[g], start[g + 1] - start[g]);
+            double auc = RankedAreas.RocArea(rows);
             if (double.IsNaN(auc))
             {
                 continue;                       // one class only (or zero weight): no AUC to average
             }
-            double groupImpressions = TotalWeight(weights, rows);
+            double groupImpressions = TotalWeight(rows);
             weightedSum += groupImpressions * auc;
             impressions += groupImpressions;
             groupsUsed++;
-            rowsUsed += rows.Length;
+            rowsUsed += rows.Count;
         }
         return new GaucMetrics(weightedSum / impressions, groupCount, groupsUsed, rowsUsed);
     }
@@ -102,12 +103,12 @@ public static class GaucEvaluator
         return grouped;
     }
 
-    private static double TotalWeight(ReadOnlySpan<float> weights, ReadOnlySpan<int> rows)
+    private static double TotalWeight(RankedRows rows)
     {
         double sum = 0;
-        foreach (int i in rows)
+        for (int k = 0; k < rows.Count; k++)
         {
-            sum += MetricInputs.Weight(weights, i);
+            sum += rows.Weight(k);
         }
         return sum;
     }

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace MLNetCtr.Evaluation;
 
 /// <summary>
@@ -36,7 +38,7 @@ public static class LongTailAucEvaluator
         ArgumentNullException.ThrowIfNull(trainingFrequency);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tailFraction);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(tailFraction, 1.0);
-        BinaryClassificationEvaluator.Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         MetricInputs.CheckLengths(labels.Length, items.Length, 0, nameof(items));
 
         long threshold = FrequencyThreshold(trainingFrequency, tailFraction, out int tailItems);
@@ -48,7 +50,9 @@ public static class LongTailAucEvaluator
                 tailRows.Add(i);
             }
         }
-        return new LongTailAucMetrics(TailAuc(labels, scores, weights, tailRows), threshold, tailItems, tailRows.Count);
+        int[] order = RankedRows.OrderByDescendingScore(scores, CollectionsMarshal.AsSpan(tailRows));
+        double auc = RankedAreas.RocArea(RankedRows.Gather(labels, scores, weights, order));   // NaN when no tail rows
+        return new LongTailAucMetrics(auc, threshold, tailItems, tailRows.Count);
     }
 
     /// <summary>Computes the long-tail AUC with Boolean labels; see the float overload.</summary>
@@ -88,20 +92,5 @@ public static class LongTailAucEvaluator
         long threshold = frequencies[k - 1];
         tailItems = frequencies.AsSpan().LastIndexOf(threshold) + 1;    // every item tied at f* is in
         return threshold;
-    }
-
-    private static double TailAuc(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights, List<int> tailRows)
-    {
-        var tailScores = new float[tailRows.Count];
-        for (int t = 0; t < tailScores.Length; t++)
-        {
-            tailScores[t] = scores[tailRows[t]];
-        }
-        int[] order = RankedAreas.OrderByDescendingScore(tailScores);
-        for (int t = 0; t < order.Length; t++)
-        {
-            order[t] = tailRows[order[t]];      // positions in the tail → rows of the input
-        }
-        return RankedAreas.RocArea(labels, scores, weights, order);
     }
 }

@@ -6,22 +6,33 @@ namespace MLNetCtr.Evaluation;
 /// </summary>
 internal static class MetricInputs
 {
-    /// <summary>Throws unless <paramref name="labels"/> is non-empty and every other non-empty column has its length.</summary>
-    /// <remarks>An empty <paramref name="weights"/> means "every row has weight 1".</remarks>
-    public static void CheckLengths(int labels, int scores, int weights, string scoresName = "scores")
+    /// <summary>
+    /// Throws unless there is at least one label, the column <paramref name="columnName"/> has one value per label, and
+    /// the weights are either empty (unit weights) or one per label.
+    /// </summary>
+    public static void CheckLengths(int labelCount, int columnLength, int weightCount, string columnName = "scores")
     {
-        if (labels == 0)
+        if (labelCount == 0)
         {
             throw new ArgumentException("Cannot evaluate zero rows: labels is empty.", "labels");
         }
-        if (scores != labels)
+        if (columnLength != labelCount)
         {
-            throw new ArgumentException($"{scoresName} has {scores} rows but labels has {labels}.", scoresName);
+            throw new ArgumentException($"{columnName} has {columnLength} rows but labels has {labelCount}.", columnName);
         }
-        if (weights != 0 && weights != labels)
+        if (weightCount != 0 && weightCount != labelCount)
         {
-            throw new ArgumentException($"weights has {weights} rows but labels has {labels} (pass an empty span for unit weights).", "weights");
+            throw new ArgumentException($"weights has {weightCount} rows but labels has {labelCount} (pass an empty span for unit weights).", "weights");
         }
+    }
+
+    /// <summary>The checks every scored evaluation needs: lengths, no NaN label or score, valid weights.</summary>
+    public static void CheckScored(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights)
+    {
+        CheckLengths(labels.Length, scores.Length, weights.Length);
+        CheckNotNaN(labels, nameof(labels));
+        CheckNotNaN(scores, nameof(scores));
+        CheckWeights(weights);
     }
 
     /// <summary>Throws on the first NaN in <paramref name="values"/>.</summary>

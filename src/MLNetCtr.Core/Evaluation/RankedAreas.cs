@@ -1,39 +1,21 @@
 namespace MLNetCtr.Evaluation;
 
 /// <summary>
-/// Areas under the ROC and precision/recall curves from one descending sort of the scores: O(n log n) for the sort,
-/// then one linear sweep per area. A run of equal scores is one threshold: it enters the curve as a single step.
+/// Areas under the ROC and precision/recall curves as one linear sweep over <see cref="RankedRows"/>. A run of equal
+/// scores is one threshold: it enters each curve as a single step.
 /// </summary>
-/// <remarks>
-/// Every sweep takes an <c>order</c> of row indices sorted by descending score. The order may be a slice (the rows of
-/// one group, or of the long tail); rows outside it are ignored. Positive means <c>label &gt; 0</c>, as in ML.NET.
-/// </remarks>
 internal static class RankedAreas
 {
-    /// <summary>Row indices ordered by descending score; equal scores end up adjacent, in no particular order.</summary>
-    public static int[] OrderByDescendingScore(ReadOnlySpan<float> scores)
-    {
-        var keys = new float[scores.Length];
-        var order = new int[scores.Length];
-        for (int i = 0; i < scores.Length; i++)
-        {
-            keys[i] = -scores[i];       // ascending in −score is descending in score; −0 and +0 still tie
-            order[i] = i;
-        }
-        Array.Sort(keys, order);
-        return order;
-    }
-
     /// <summary>
     /// Mann–Whitney AUC: <c>Σ_{pos i, neg j} w_i·w_j·([s_i &gt; s_j] + ½[s_i = s_j]) / (W⁺·W⁻)</c>.
     /// NaN (0/0) when either class has zero total weight, as in ML.NET.
     /// </summary>
-    public static double RocArea(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights, ReadOnlySpan<int> order)
+    public static double RocArea(RankedRows rows)
     {
         double positivesAbove = 0, negatives = 0, area = 0;
-        for (int start = 0; start < order.Length;)
+        for (int start = 0; start < rows.Count;)
         {
-            var group = TiedGroup.At(labels, scores, weights, order, start);
+            var group = TiedGroup.At(rows, start);
             // Each negative here ranks below every positive above (full credit) and ties with the group's positives (half).
             area += group.Negatives * (positivesAbove + 0.5 * group.Positives);
             positivesAbove += group.Positives;
@@ -49,13 +31,17 @@ internal static class RankedAreas
     /// <c>(r₁ − r₀) · (min precision at r₀ + max precision at r₁) / 2</c>, starting from the point (0, 1).
     /// 0 when there is no positive weight, as in ML.NET.
     /// </summary>
-    public static double PrecisionRecallArea(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights, ReadOnlySpan<int> order)
+    public static double PrecisionRecallArea(RankedRows rows)
     {
-        double positives = PositiveWeight(labels, weights, order);
-        double truePositives = 0, falsePositives = 0, previousRecall = 0, previousMinPrecision = 1, area = 0;
-        for (int start = 0; start < order.Length;)
+        double positives = 0;
+        for (int k = 0; k < rows.Count; k++)
         {
-            var group = TiedGroup.At(labels, scores, weights, order, start);
+            positives += rows.Positive[k] ? rows.Weight(k) : 0;
+        }
+        double truePositives = 0, falsePositives = 0, previousRecall = 0, previousMinPrecision = 1, area = 0;
+        for (int start = 0; start < rows.Count;)
+        {
+            var group = TiedGroup.At(rows, start);
             start = group.End;
             truePositives += group.Positives;
             falsePositives += group.Negatives;
@@ -76,38 +62,23 @@ internal static class RankedAreas
         return area;
     }
 
-    private static double PositiveWeight(ReadOnlySpan<float> labels, ReadOnlySpan<float> weights, ReadOnlySpan<int> order)
-    {
-        double sum = 0;
-        foreach (int i in order)
-        {
-            if (labels[i] > 0)
-            {
-                sum += MetricInputs.Weight(weights, i);
-            }
-        }
-        return sum;
-    }
-
-    /// <summary>The rows <c>order[start..End)</c> that share the score of <c>order[start]</c>, with their class weights.</summary>
+    /// <summary>The ranked rows <c>[start, End)</c> that share the score of row <c>start</c>, with their class weights.</summary>
     private readonly record struct TiedGroup(double Positives, double Negatives, int End)
     {
-        public static TiedGroup At(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights, ReadOnlySpan<int> order, int start)
+        public static TiedGroup At(RankedRows rows, int start)
         {
-            float score = scores[order[start]];
+            float score = rows.Scores[start];
             double positives = 0, negatives = 0;
             int k = start;
-            for (; k < order.Length && scores[order[k]] == score; k++)
+            for (; k < rows.Count && rows.Scores[k] == score; k++)
             {
-                int i = order[k];
-                double w = MetricInputs.Weight(weights, i);
-                if (labels[i] > 0)
+                if (rows.Positive[k])
                 {
-                    positives += w;
+                    positives += rows.Weight(k);
                 }
                 else
                 {
-                    negatives += w;
+                    negatives += rows.Weight(k);
                 }
             }
             return new TiedGroup(positives, negatives, k);

@@ -9,7 +9,7 @@ public static class RegressionEvaluator
     /// <param name="weights">Row weights: finite, non-negative, not all zero; empty for unit weights.</param>
     public static RegressionMetrics Evaluate(ReadOnlySpan<float> labels, ReadOnlySpan<float> scores, ReadOnlySpan<float> weights = default)
     {
-        BinaryClassificationEvaluator.Check(labels, scores, weights);
+        MetricInputs.CheckScored(labels, scores, weights);
         double totalWeight = 0, labelSum = 0, absoluteSum = 0, squaredSum = 0;
         for (int i = 0; i < labels.Length; i++)
         {

@@ -12,7 +12,8 @@ internal static class BruteForce
         double credit = 0, positives = 0, negatives = 0;
         for (int i = 0; i < labels.Length; i++)
         {
-            if (labels[i] > 0) { positives += W(weights, i); } else { negatives += W(weights, i); }
+            positives += labels[i] > 0 ? W(weights, i) : 0;
+            negatives += labels[i] > 0 ? 0 : W(weights, i);
             for (int j = 0; j < labels.Length; j++)
             {
                 if (labels[i] > 0 && !(labels[j] > 0))
@@ -39,7 +40,9 @@ internal static class BruteForce
             double tp = 0, fp = 0;
             for (int i = 0; i < labels.Length; i++)
             {
-                if (scores[i] >= t) { if (labels[i] > 0) { tp += W(weights, i); } else { fp += W(weights, i); } }
+                bool predictedPositive = scores[i] >= t;
+                tp += predictedPositive && labels[i] > 0 ? W(weights, i) : 0;
+                fp += predictedPositive && !(labels[i] > 0) ? W(weights, i) : 0;
             }
             points.Add((positives > 0 ? tp / positives : 0, tp / (tp + fp)));
         }

@@ -1,0 +1,145 @@
+namespace MLNetCtr.Data.Synthetic;
+
+/// <summary>
+/// <see cref="ScenarioKind.Multitask"/>: tasks whose correlation is a knob, built as in the synthetic study of MMoE
+/// (Ma et al., KDD 2018), on top of categorical fields, with a position bias on clicks (YouTube, RecSys 2019).
+/// <code>
+///   x        = Σ_f E_f[value_f] / √(Σ_f σ_f²)                      planted field vectors, x ≈ N(0, I_D)
+///   w_1      = u_1,  w_k = ρ·u_1 + √(1−ρ²)·u_k                      u orthonormal, so cos(w_1, w_k) = ρ
+///   f_k(x)   = w_kᵀx + Σ_{j=1..10} sin(α_j·w_kᵀx + β_j)              α_j, β_j ~ N(0, 1), shared by the tasks
+///   f̃_k      = f_k standardized over impressions
+///   relevance_k = σ(b_k + 1.5·f̃_k)                                   b_k solved for the base click rate
+///   position = 1 + ⌊P·σ(−1.7·s)⌋,  s = 0.6·f̃_1 + 0.8·ε               a noisy ranker puts relevant items higher
+///   P(click) = position^−η · relevance_1,   P(task k ≥ 2) = relevance_k
+///   ln dwell = ln 30 + 0.6·f̃_{K+1} + 0.5·ε                          seconds; E[dwell] = exp(ln 30 + 0.6·f̃ + 0.125)
+/// </code>
+/// The position column has role <see cref="ColumnRole.Position"/>; truths give both the observed click probability
+/// and the position-free relevance.
+/// </summary>
+internal sealed class MultitaskScenario : ImpressionScenario
+{
+    /// <summary>Names of the binary tasks, in order; <see cref="SyntheticOptions.TaskCount"/> of them are used.</summary>
+    public static readonly IReadOnlyList<string> TaskNames = ["click", "like", "share", "comment", "follow"];
+
+    private const int SineTerms = 10;
+    private const double Signal = 1.5;
+    private const double MeanLogDwell = 3.4011973816621555;   // ln 30 s
+    private readonly SyntheticOptions _options;
+    private readonly FieldVectors _input;
+    private readonly double[] _weights;                       // (K + 1, D): K binary tasks, then dwell time
+    private readonly double[] _alpha, _beta;
+    private readonly (double Mean, double Std)[] _moments;
+    private readonly double[] _intercepts;
+
+    public MultitaskScenario(SyntheticOptions options)
+        : base(options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.LatentDimension, options.TaskCount + 1, nameof(options.LatentDimension));
+        _options = options;
+        _input = new FieldVectors(WorldRandom, World);
+        _weights = TaskWeights(WorldRandom, options.TaskCount + 1, options.LatentDimension, options.TaskCorrelation);
+        _alpha = SyntheticMath.GaussianVector(WorldRandom, SineTerms, 1.0);
+        _beta = SyntheticMath.GaussianVector(WorldRandom, SineTerms, 1.0);
+
+        (Impression X, double Noise)[] pilot = Pilot(options, r => (World.Sample(r), r.NextGaussian()));
+        double[][] raw = Enumerable.Range(0, options.TaskCount + 1)
+            .Select(k => pilot.Select(p => TaskFunction(k, _input.Of(p.X))).ToArray()).ToArray();
+        _moments = raw.Select(values => SyntheticMath.Moments(values)).ToArray();
+        _intercepts = new double[options.TaskCount];
+        double[] clickScores = raw[0].Select(f => Standardize(0, f)).ToArray();
+        double[] examination = clickScores.Select((f, i) => Examination(RankedPosition(f, pilot[i].Noise))).ToArray();
+        _intercepts[0] = SyntheticMath.SolveIntercept(
+            b => clickScores.Select((f, i) => examination[i] * SyntheticMath.Sigmoid(b + Signal * f)).Average(), options.BaseClickRate);
+        for (int k = 1; k < options.TaskCount; k++)
+        {
+            _intercepts[k] = SyntheticMath.SolveIntercept(raw[k].Select(f => Signal * Standardize(k, f)).ToArray(), options.BaseClickRate);
+        }
+    }
+
+    protected override ColumnSchema PositionColumn { get; } = SyntheticColumns.Position("position");
+
+    public override IReadOnlyList<ColumnSchema> LabelColumns =>
+        [.. TaskNames.Take(_options.TaskCount).Select(SyntheticColumns.BinaryLabel), SyntheticColumns.NumericLabel("dwell_time")];
+
+    public override IReadOnlyList<SyntheticTruth> Truths =>
+    [
+        ClickTruth with { Description = "True observed P(click) at the shown position: examination × relevance." },
+        new() { Name = "click_relevance", Label = "click", Description = "True relevance: P(click) had the item been shown at position 1 (position bias removed)." },
+        .. TaskNames.Skip(1).Take(_options.TaskCount - 1).Select(name => new SyntheticTruth { Name = name, Label = name, Description = $"True P({name})." }),
+        new() { Name = "dwell_time", Label = "dwell_time", Kind = TruthKind.Mean, Description = "True expected dwell time in seconds." },
+    ];
+
+    public override void NextRow(SyntheticRandom random, DatasetSplit split, CsvRowWriter row, Span<float> labels, Span<double> truths)
+    {
+        Impression x = World.Sample(random);
+        ReadOnlySpan<double> input = _input.Of(x);
+        double clickScore = Standardize(0, TaskFunction(0, input));
+        x = x with { Position = RankedPosition(clickScore, random.NextGaussian()) };
+        WriteFeatures(row, x);
+
+        double relevance = SyntheticMath.Sigmoid(_intercepts[0] + Signal * clickScore);
+        truths[0] = Examination(x.Position) * relevance;
+        truths[1] = relevance;
+        labels[0] = random.NextBernoulli(truths[0]) ? 1 : 0;
+        for (int k = 1; k < _options.TaskCount; k++)
+        {
+            truths[k + 1] = SyntheticMath.Sigmoid(_intercepts[k] + Signal * Standardize(k, TaskFunction(k, input)));
+            labels[k] = random.NextBernoulli(truths[k + 1]) ? 1 : 0;
+        }
+        double logDwellMean = MeanLogDwell + 0.6 * Standardize(_options.TaskCount, TaskFunction(_options.TaskCount, input));
+        truths[_options.TaskCount + 1] = Math.Exp(logDwellMean + 0.125);
+        labels[_options.TaskCount] = (float)(Math.Round(Math.Exp(logDwellMean + 0.5 * random.NextGaussian()) * 10) / 10);
+    }
+
+    /// <summary>f_k(x) = w_kᵀx + Σ_j sin(α_j·w_kᵀx + β_j).</summary>
+    private double TaskFunction(int task, ReadOnlySpan<double> x)
+    {
+        double projection = SyntheticMath.Dot(SyntheticMath.Row(_weights, task, _options.LatentDimension), x);
+        double value = projection;
+        for (int j = 0; j < SineTerms; j++)
+        {
+            value += Math.Sin(_alpha[j] * projection + _beta[j]);
+        }
+        return value;
+    }
+
+    private double Standardize(int task, double value) => (value - _moments[task].Mean) / _moments[task].Std;
+
+    private int RankedPosition(double clickScore, double noise)
+    {
+        double s = 0.6 * clickScore + 0.8 * noise;
+        return Math.Min(_options.Positions, 1 + (int)(_options.Positions * SyntheticMath.Sigmoid(-1.7 * s)));
+    }
+
+    private double Examination(int position) => Math.Pow(position, -_options.PositionBiasStrength);
+
+    /// <summary>w_1 = u_1, w_k = ρ·u_1 + √(1−ρ²)·u_k, with u_1 … u_T orthonormal (Gram–Schmidt of Gaussian vectors).</summary>
+    private static double[] TaskWeights(SyntheticRandom random, int tasks, int dimension, double correlation)
+    {
+        double[] u = SyntheticMath.GaussianMatrix(random, tasks, dimension, 1.0);
+        for (int k = 0; k < tasks; k++)
+        {
+            Span<double> uk = u.AsSpan(k * dimension, dimension);
+            for (int j = 0; j < k; j++)
+            {
+                ReadOnlySpan<double> uj = SyntheticMath.Row(u, j, dimension);
+                double projection = SyntheticMath.Dot(uk, uj);
+                for (int d = 0; d < dimension; d++)
+                {
+                    uk[d] -= projection * uj[d];
+                }
+            }
+            SyntheticMath.Normalize(uk);
+        }
+        var w = new double[u.Length];
+        double orthogonal = Math.Sqrt(1 - correlation * correlation);
+        for (int k = 0; k < tasks; k++)
+        {
+            for (int d = 0; d < dimension; d++)
+            {
+                w[k * dimension + d] = k == 0 ? u[d] : correlation * u[d] + orthogonal * u[k * dimension + d];
+            }
+        }
+        return w;
+    }
+}

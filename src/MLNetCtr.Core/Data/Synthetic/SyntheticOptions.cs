@@ -1,0 +1,150 @@
+namespace MLNetCtr.Data.Synthetic;
+
+/// <summary>
+/// Options of <see cref="SyntheticDataGenerator"/>: size, seed and split, then the knobs of each scenario. A knob that a
+/// scenario does not use is ignored by it; the summary of each knob names the scenarios that read it.
+/// </summary>
+public sealed record SyntheticOptions
+{
+    /// <summary>Total number of rows over the train, validation and test files.</summary>
+    /// <value>Default: 100 000.</value>
+    public int Rows { get; init; } = 100_000;
+
+    /// <summary>Seed of every random choice; the same seed and options give byte-identical files.</summary>
+    /// <value>Default: 1.</value>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>Fraction of the rows in the validation file (rounded to the nearest row); may be 0.</summary>
+    /// <value>Default: 0.1.</value>
+    public double ValidFraction { get; init; } = 0.1;
+
+    /// <summary>Fraction of the rows in the test file (rounded to the nearest row); may be 0.</summary>
+    /// <value>Default: 0.1.</value>
+    public double TestFraction { get; init; } = 0.1;
+
+    /// <summary>
+    /// Mean true click probability over impressions; the intercept of every scenario's click model is solved for it.
+    /// In <see cref="ScenarioKind.Multitask"/> every binary task has this rate. Must be in (0, 1).
+    /// </summary>
+    /// <value>Default: 0.1.</value>
+    public double BaseClickRate { get; init; } = 0.1;
+
+    /// <summary>Number of distinct users; how often each appears follows a power law (heavy and light users).</summary>
+    /// <value>Default: 10 000.</value>
+    public int Users { get; init; } = 10_000;
+
+    /// <summary>Number of distinct items (all scenarios but <see cref="ScenarioKind.BehaviorText"/>, whose items are texts).</summary>
+    /// <value>Default: 5 000.</value>
+    public int Items { get; init; } = 5_000;
+
+    /// <summary>Number of item categories; each category has ten brands (all scenarios but <see cref="ScenarioKind.BehaviorText"/>).</summary>
+    /// <value>Default: 40.</value>
+    public int Categories { get; init; } = 40;
+
+    /// <summary>
+    /// Exponent s of the Zipf law of item popularity: the item of rank r is shown with weight r^−s. With 5 000 items
+    /// and s = 0.8 the top item gets about 4% of impressions and the rarest about one in 9 000.
+    /// </summary>
+    /// <value>Default: 0.8.</value>
+    public double PopularityExponent { get; init; } = 0.8;
+
+    /// <summary>Dimension of the planted user, item and topic latent vectors (and of the MMoE input x).</summary>
+    /// <value>Default: 8.</value>
+    public int LatentDimension { get; init; } = 8;
+
+    /// <summary>
+    /// Scale of the second-order terms (latent affinity and explicit field crosses) in <see cref="ScenarioKind.Fields"/>
+    /// and <see cref="ScenarioKind.Funnel"/>; 0 makes them first-order.
+    /// </summary>
+    /// <value>Default: 1.</value>
+    public double InteractionStrength { get; init; } = 1.0;
+
+    /// <summary>Longest behavior history (<see cref="ScenarioKind.Sequence"/>); lengths are uniform in [1, this].</summary>
+    /// <value>Default: 30.</value>
+    public int MaxHistoryLength { get; init; } = 30;
+
+    /// <summary>Half-life, in hours, of a past behavior's weight in the <see cref="ScenarioKind.Sequence"/> click model.</summary>
+    /// <value>Default: 24.</value>
+    public double RecencyHalfLifeHours { get; init; } = 24.0;
+
+    /// <summary>Mean P(cart or wishlist | click) over impressions (<see cref="ScenarioKind.Funnel"/>). Must be in (0, 1).</summary>
+    /// <value>Default: 0.3.</value>
+    public double ActionRate { get; init; } = 0.3;
+
+    /// <summary>Mean P(buy | click) over impressions (<see cref="ScenarioKind.Funnel"/>). Must be in (0, 1).</summary>
+    /// <value>Default: 0.05.</value>
+    public double ConversionRate { get; init; } = 0.05;
+
+    /// <summary>Number of binary tasks of <see cref="ScenarioKind.Multitask"/> (click, like, share, comment, follow), 2 to 5.</summary>
+    /// <value>Default: 2.</value>
+    public int TaskCount { get; init; } = 2;
+
+    /// <summary>
+    /// ρ = cos(w₁, w_k) between the weight vector of the first task and each other task of
+    /// <see cref="ScenarioKind.Multitask"/> (also of the dwell-time task). In [−1, 1].
+    /// </summary>
+    /// <value>Default: 0.5.</value>
+    public double TaskCorrelation { get; init; } = 0.5;
+
+    /// <summary>Number of display positions, 1 (top) to this (<see cref="ScenarioKind.Fields"/>, <see cref="ScenarioKind.Linear"/>, <see cref="ScenarioKind.Funnel"/>, <see cref="ScenarioKind.Multitask"/>).</summary>
+    /// <value>Default: 10.</value>
+    public int Positions { get; init; } = 10;
+
+    /// <summary>
+    /// η of the examination probability position^−η that multiplies the true relevance into the observed click
+    /// probability (<see cref="ScenarioKind.Multitask"/>); 0 removes the position bias.
+    /// </summary>
+    /// <value>Default: 1.</value>
+    public double PositionBiasStrength { get; init; } = 1.0;
+
+    /// <summary>
+    /// Paraphrase templates of each behavior kind (click, purchase, search) kept for the test split only
+    /// (<see cref="ScenarioKind.BehaviorText"/>), 1 to 4 (each kind has eight).
+    /// </summary>
+    /// <value>Default: 2.</value>
+    public int HeldOutTemplates { get; init; } = 2;
+
+    /// <summary>Longest sequence of each behavior kind (<see cref="ScenarioKind.BehaviorText"/>).</summary>
+    /// <value>Default: 8.</value>
+    public int MaxBehaviorTexts { get; init; } = 8;
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first option out of range and its value.</summary>
+    public void Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(Rows);
+        ThrowIfOutside(ValidFraction, 0, 1, nameof(ValidFraction));
+        ThrowIfOutside(TestFraction, 0, 1, nameof(TestFraction));
+        if (SyntheticSplitPlan.For(this).Train < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(ValidFraction),
+                $"ValidFraction ({ValidFraction}) + TestFraction ({TestFraction}) of {Rows} rows leave no training row.");
+        }
+        ThrowIfOutside(BaseClickRate, 1e-4, 1 - 1e-4, nameof(BaseClickRate));
+        ThrowIfOutside(ActionRate, 1e-4, 1 - 1e-4, nameof(ActionRate));
+        ThrowIfOutside(ConversionRate, 1e-4, 1 - 1e-4, nameof(ConversionRate));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Users, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Categories, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(Items, Categories);
+        ArgumentOutOfRangeException.ThrowIfNegative(PopularityExponent);
+        ArgumentOutOfRangeException.ThrowIfLessThan(LatentDimension, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(TaskCount, 2);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(TaskCount, MultitaskScenario.TaskNames.Count);
+        ArgumentOutOfRangeException.ThrowIfNegative(InteractionStrength);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxHistoryLength, 1);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RecencyHalfLifeHours);
+        ThrowIfOutside(TaskCorrelation, -1, 1, nameof(TaskCorrelation));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Positions, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(PositionBiasStrength);
+        ArgumentOutOfRangeException.ThrowIfLessThan(HeldOutTemplates, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(HeldOutTemplates, 4);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBehaviorTexts, 1);
+    }
+
+    private static void ThrowIfOutside(double value, double min, double max, string name)
+    {
+        if (!(value >= min && value <= max))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"{name} must be in [{min}, {max}]; got {value}.");
+        }
+    }
+}

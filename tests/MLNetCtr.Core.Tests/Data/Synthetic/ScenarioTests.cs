@@ -1,0 +1,169 @@
+using MLNetCtr.Data;
+using MLNetCtr.Data.Synthetic;
+
+namespace MLNetCtr.Tests.Data.Synthetic;
+
+public sealed class ScenarioTests
+{
+    [Fact]
+    public void Funnel_ConversionsHappenOnlyAfterClicks()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Funnel, SyntheticTestKit.Small with { Rows = 20_000 }, dir.Path);
+        SyntheticSplit train = result.Train;
+        float[] click = train.Labels["click"], daction = train.Labels["daction"], buy = train.Labels["buy"];
+
+        Assert.All(Enumerable.Range(0, train.Rows), i => Assert.True(click[i] >= daction[i] && click[i] >= buy[i], $"row {i}: click {click[i]}, daction {daction[i]}, buy {buy[i]}"));
+        Assert.True(buy.Sum() > 20, $"{buy.Sum()} purchases");
+        Assert.True(daction.Sum() > buy.Sum(), $"{daction.Sum()} actions, {buy.Sum()} purchases");
+        Assert.All(Enumerable.Range(0, train.Rows), i =>
+        {
+            Assert.True(train.Truths["click_buy"][i] <= train.Truths["click"][i]);
+            Assert.True(train.Truths["click_daction"][i] <= train.Truths["click"][i]);
+        });
+    }
+
+    [Fact]
+    public void Funnel_ConversionRate_IsTheMeanOverImpressions()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Funnel, SyntheticTestKit.Small with { Rows = 10_000, ConversionRate = 0.08 }, dir.Path);
+
+        Assert.InRange(result.Train.Truths["buy_given_click"].Average(), 0.07, 0.09);
+        Assert.InRange(result.Train.Truths["daction_given_click"].Average(), 0.27, 0.33);
+    }
+
+    [Fact]
+    public void Multitask_TaskCorrelation_MovesEmpiricalCorrelationOfTaskFunctions()
+    {
+        using var dir = new TempDirectory();
+        double Correlation(double rho, string name)
+        {
+            SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, SyntheticTestKit.Small with { Rows = 5_000, TaskCorrelation = rho }, dir.Sub(name));
+            return SyntheticTestKit.Pearson(
+                result.Train.Truths["click_relevance"].Select(SyntheticTestKit.Logit).ToArray(),
+                result.Train.Truths["like"].Select(SyntheticTestKit.Logit).ToArray());
+        }
+
+        double low = Correlation(0.1, "low"), high = Correlation(0.9, "high"), negative = Correlation(-0.9, "negative");
+
+        Assert.True(high > low + 0.4, $"ρ = 0.9 gave {high:F3}, ρ = 0.1 gave {low:F3}");
+        Assert.True(negative < low - 0.4, $"ρ = −0.9 gave {negative:F3}, ρ = 0.1 gave {low:F3}");
+    }
+
+    [Fact]
+    public void Multitask_PositionBias_LowersObservedClicksBelowRelevance()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, SyntheticTestKit.Small with { TaskCount = 3 }, dir.Path);
+        var csv = SyntheticTestKit.ReadCsv(result.Train.Path);
+        int[] position = SyntheticTestKit.Column(csv, "position").Select(int.Parse).ToArray();
+        float[] observed = result.Train.Truths["click"], relevance = result.Train.Truths["click_relevance"];
+
+        Assert.Equal(ColumnRole.Position, result.Schema["position"].Role);
+        Assert.Equal(["click", "like", "share", "dwell_time"], result.Schema.Labels.Select(c => c.Name));
+        Assert.Equal(ColumnType.Numeric, result.Schema["dwell_time"].Type);
+        Assert.All(position, p => Assert.InRange(p, 1, 10));
+        Assert.All(Enumerable.Range(0, position.Length), i => Assert.Equal(relevance[i] / position[i], observed[i], 1e-6f));
+        Assert.All(result.Train.Labels["dwell_time"], d => Assert.True(d >= 0));
+    }
+
+    [Fact]
+    public void Multitask_NoPositionBias_MakesObservedEqualRelevance()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, SyntheticTestKit.Small with { Rows = 500, PositionBiasStrength = 0 }, dir.Path);
+
+        Assert.Equal(result.Train.Truths["click_relevance"], result.Train.Truths["click"]);
+    }
+
+    [Fact]
+    public void Sequence_SideInfoSequences_AreAlignedWithHistItems()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Sequence, SyntheticTestKit.Small with { Rows = 1_000, MaxHistoryLength = 12 }, dir.Path);
+        var csv = SyntheticTestKit.ReadCsv(result.Train.Path);
+        string[][] items = SyntheticTestKit.Column(csv, "hist_items").Select(s => s.Split('|')).ToArray();
+        string[] aligned = result.Schema.Columns.Where(c => c.AlignedWith == "hist_items").Select(c => c.Name).ToArray();
+
+        Assert.Equal(["hist_categories", "hist_brands", "hist_price_buckets", "hist_behavior_types", "hist_time_gaps"], aligned);
+        Assert.Equal("item_id", result.Schema["hist_items"].VocabularyName);
+        Assert.Equal("category", result.Schema["hist_categories"].VocabularyName);
+        Assert.All(items, h => Assert.InRange(h.Length, 1, 12));
+        Assert.All(items.SelectMany(h => h), token => Assert.Matches("^i[0-9]+$", token));
+        foreach (string name in aligned)
+        {
+            Assert.Equal(items.Select(h => h.Length), SyntheticTestKit.Column(csv, name).Select(s => s.Split('|').Length));
+        }
+        Assert.Equal(["buy", "cart", "click"], SyntheticTestKit.Column(csv, "hist_behavior_types").SelectMany(s => s.Split('|')).Distinct().Order());
+        Assert.All(SyntheticTestKit.Column(csv, "hist_time_gaps").Select(s => s.Split('|')), gaps =>
+            Assert.Equal(gaps.Select(g => SequenceTimeGapOrder(g)).OrderDescending(), gaps.Select(g => SequenceTimeGapOrder(g))));   // oldest first
+    }
+
+    [Fact]
+    public void Sequence_RecentSimilarity_DrivesClicks()
+    {
+        // The candidate's category matching the latest history category must lift the true click probability.
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Sequence, SyntheticTestKit.Small with { Rows = 5_000 }, dir.Path);
+        var csv = SyntheticTestKit.ReadCsv(result.Train.Path);
+        string[] latest = SyntheticTestKit.Column(csv, "hist_categories").Select(s => s.Split('|')[^1]).ToArray();
+        string[] candidate = SyntheticTestKit.Column(csv, "category");
+        float[] truth = result.Train.Truths["click"];
+        double matching = Enumerable.Range(0, truth.Length).Where(i => latest[i] == candidate[i]).Average(i => truth[i]);
+        double other = Enumerable.Range(0, truth.Length).Where(i => latest[i] != candidate[i]).Average(i => truth[i]);
+
+        Assert.True(matching > 2 * other, $"P(click) {matching:F3} when the candidate matches the latest category, {other:F3} otherwise");
+    }
+
+    [Fact]
+    public void BehaviorText_TestParaphrases_NeverOccurInTrainingOrValidation()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.BehaviorText, SyntheticTestKit.Small with { Rows = 6_000 }, dir.Path);
+        string[] columns = result.Schema.Columns.Where(c => c.Type == ColumnType.TextSequence).Select(c => c.Name).ToArray();
+        HashSet<string> Texts(SyntheticSplit split)
+        {
+            var csv = SyntheticTestKit.ReadCsv(split.Path);
+            return columns.SelectMany(c => SyntheticTestKit.Column(csv, c)).Where(s => s.Length > 0).SelectMany(s => s.Split('|')).ToHashSet();
+        }
+
+        HashSet<string> seen = Texts(result.Train);
+        seen.UnionWith(Texts(result.Valid));
+        HashSet<string> test = Texts(result.Test);
+
+        Assert.Equal(["click_texts", "purchase_texts", "search_texts"], columns);
+        Assert.True(test.Count > 300 && seen.Count > 1_000, $"{test.Count} test texts, {seen.Count} seen texts");
+        Assert.Empty(test.Intersect(seen));
+        Assert.All(test, t => Assert.Matches("^[A-Za-z][A-Za-z0-9 '-]+$", t));
+    }
+
+    [Fact]
+    public void BehaviorText_Catalog_HasHundredsOfDistinctConcepts()
+    {
+        var catalog = new BehaviorTextCatalog();
+        string[] forms = catalog.Concepts.SelectMany(c => c.Forms).ToArray();
+
+        Assert.InRange(catalog.Concepts.Count, 200, 400);
+        Assert.All(catalog.Concepts, c => Assert.Equal(3, c.Forms.Count));
+        Assert.Equal(forms.Length, forms.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(forms, f => Assert.DoesNotMatch("[,|\"/;:]", f));
+        Assert.All(BehaviorTextCatalog.Templates, t => Assert.Equal(8, t.Count));
+    }
+
+    [Fact]
+    public void Fields_InteractionStrength_ChangesTheTruthButNotTheImpressions()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult crossed = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small, dir.Sub("a"));
+        SyntheticResult additive = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small with { InteractionStrength = 0 }, dir.Sub("b"));
+        static IEnumerable<string> Features(SyntheticResult r) => File.ReadLines(r.Train.Path).Select(line => string.Join(',', line.Split(',')[..^2]));
+
+        Assert.Equal(Features(crossed), Features(additive));
+        double correlation = SyntheticTestKit.Pearson(
+            crossed.Train.Truths["click"].Select(SyntheticTestKit.Logit).ToArray(), additive.Train.Truths["click"].Select(SyntheticTestKit.Logit).ToArray());
+        Assert.InRange(correlation, 0.3, 0.95);
+    }
+
+    private static int SequenceTimeGapOrder(string gap) => SequenceScenario.TimeGaps.ToList().IndexOf(gap);
+}
