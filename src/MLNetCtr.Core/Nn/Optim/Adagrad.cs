@@ -70,6 +70,9 @@ public sealed class Adagrad : Optimizer
     /// <summary>The running sum of squared gradients of <paramref name="parameter"/>, or null before its first update (for tests).</summary>
     internal float[]? SumOfSquares(Tensor parameter) => _sumsOfSquares[SlotOf(parameter)];
 
+    /// <inheritdoc/>
+    private protected override IReadOnlyList<(string Name, float[]?[] PerSlot)> StateBuffers => [("sum", _sumsOfSquares)];
+
     private protected override void Update(in ParameterSlice slice)
     {
         Span<float> theta = slice.Values, grad = slice.Gradient;

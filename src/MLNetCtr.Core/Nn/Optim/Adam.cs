@@ -72,6 +72,9 @@ public sealed class Adam : Optimizer
     /// <summary>The second-moment estimate of <paramref name="parameter"/>, or null before its first update (for tests).</summary>
     internal float[]? SecondMoment(Tensor parameter) => _secondMoments[SlotOf(parameter)];
 
+    /// <inheritdoc/>
+    private protected override IReadOnlyList<(string Name, float[]?[] PerSlot)> StateBuffers => [("exp_avg", _firstMoments), ("exp_avg_sq", _secondMoments)];
+
     private protected override void Update(in ParameterSlice slice) =>
         AdamRule.Apply(slice, StateOf(_firstMoments, slice), StateOf(_secondMoments, slice), Options.Beta1, Options.Beta2, Options.Epsilon, slice.WeightDecay, ref _coefficients);
 }

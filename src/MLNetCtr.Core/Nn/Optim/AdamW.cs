@@ -63,6 +63,9 @@ public sealed class AdamW : Optimizer
     /// <summary>The options this optimizer was created with.</summary>
     public AdamWOptions Options { get; }
 
+    /// <inheritdoc/>
+    private protected override IReadOnlyList<(string Name, float[]?[] PerSlot)> StateBuffers => [("exp_avg", _firstMoments), ("exp_avg_sq", _secondMoments)];
+
     private protected override void Update(in ParameterSlice slice)
     {
         if (slice.WeightDecay != 0f)

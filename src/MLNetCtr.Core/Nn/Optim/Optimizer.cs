@@ -1,3 +1,4 @@
+using MLNetCtr.Serialization;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Nn.Optim;
@@ -118,6 +119,48 @@ public abstract class Optimizer
             p.ZeroGrad();
         }
     }
+
+    /// <summary>A copy of the optimizer's state (step counts and every state buffer), for checkpoints.</summary>
+    internal OptimizerState CaptureState()
+    {
+        var buffers = new List<NamedArray>();
+        foreach ((string name, float[]?[] perSlot) in StateBuffers)
+        {
+            for (int slot = 0; slot < perSlot.Length; slot++)
+            {
+                if (perSlot[slot] is { } buffer)
+                {
+                    buffers.Add(new NamedArray($"{name}.{slot}", _parameters[slot].ShapeArray, (float[])buffer.Clone()));
+                }
+            }
+        }
+        return new OptimizerState(StepCount, (long[])_stepsOfSlot.Clone(), buffers);
+    }
+
+    /// <summary>Restores a state captured by <see cref="CaptureState"/> from an optimizer over parameters of the same shapes.</summary>
+    internal void RestoreState(OptimizerState state)
+    {
+        if (state.ParameterSteps.Length != _parameters.Length)
+        {
+            throw new InvalidDataException($"The optimizer state is for {state.ParameterSteps.Length} parameters; this optimizer has {_parameters.Length}.");
+        }
+        var byName = state.Buffers.ToDictionary(b => b.Name);
+        foreach ((string name, float[]?[] perSlot) in StateBuffers)
+        {
+            for (int slot = 0; slot < perSlot.Length; slot++)
+            {
+                perSlot[slot] = byName.TryGetValue($"{name}.{slot}", out NamedArray? saved)
+                    ? saved.Data.Length == _parameters[slot].Size ? (float[])saved.Data.Clone()
+                        : throw new InvalidDataException($"Optimizer state '{saved.Name}' has {saved.Data.Length} values; parameter '{_parameters[slot].Name}' has {_parameters[slot].Size}.")
+                    : null;
+            }
+        }
+        StepCount = state.StepCount;
+        state.ParameterSteps.CopyTo(_stepsOfSlot, 0);
+    }
+
+    /// <summary>The optimizer's per-parameter state buffers by kind (e.g. Adam's moments), indexed by slot.</summary>
+    private protected abstract IReadOnlyList<(string Name, float[]?[] PerSlot)> StateBuffers { get; }
 
     /// <summary>Applies the update rule to one range of one parameter.</summary>
     private protected abstract void Update(in ParameterSlice slice);

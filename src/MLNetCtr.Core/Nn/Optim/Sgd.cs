@@ -72,6 +72,9 @@ public sealed class Sgd : Optimizer
     /// <summary>The options this optimizer was created with.</summary>
     public SgdOptions Options { get; }
 
+    /// <inheritdoc/>
+    private protected override IReadOnlyList<(string Name, float[]?[] PerSlot)> StateBuffers => [("momentum_buffer", _momentumBuffers)];
+
     private protected override void Update(in ParameterSlice slice)
     {
         Span<float> theta = slice.Values, grad = slice.Gradient;

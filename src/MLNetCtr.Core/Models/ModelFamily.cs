@@ -1,0 +1,54 @@
+using System.Text.Json;
+using MLNetCtr.Data;
+using MLNetCtr.Training;
+
+namespace MLNetCtr.Models;
+
+/// <summary>
+/// A kind of model a file can hold: its id (as in <c>mlnetctr train --trainer &lt;id&gt;</c> and in model files),
+/// its options type, and how to build its untrained network from fitted data and options.
+/// </summary>
+public sealed class ModelFamily
+{
+    private readonly Func<DataEncoder, TrainingOptions, CtrModel> _create;
+
+    private ModelFamily(string id, Type optionsType, Func<DataEncoder, TrainingOptions, CtrModel> create)
+    {
+        Id = id;
+        OptionsType = optionsType;
+        _create = create;
+    }
+
+    /// <summary>The family's id, e.g. <c>"logistic-regression"</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>The options record of the family's trainer.</summary>
+    public Type OptionsType { get; }
+
+    /// <summary>Describes a family whose trainer takes <typeparamref name="TOptions"/>.</summary>
+    public static ModelFamily Create<TOptions>(string id, Func<DataEncoder, TOptions, CtrModel> create)
+        where TOptions : TrainingOptions, new()
+        => new(id, typeof(TOptions), (encoder, options) => create(encoder, (TOptions)options));
+
+    /// <summary>The untrained network for <paramref name="encoder"/>'s schema; initialization is seeded by the options.</summary>
+    public CtrModel CreateModel(DataEncoder encoder, TrainingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        if (!OptionsType.IsInstanceOfType(options))
+        {
+            throw new ArgumentException($"Family '{Id}' takes {OptionsType.Name}, not {options.GetType().Name}.", nameof(options));
+        }
+        return _create(encoder, options);
+    }
+
+    /// <summary>The family's default options.</summary>
+    public TrainingOptions DefaultOptions() => (TrainingOptions)Activator.CreateInstance(OptionsType)!;
+
+    /// <summary>Options from JSON in the schema's JSON style (camelCase, enums as strings); absent properties keep their defaults.</summary>
+    public TrainingOptions OptionsFromJson(string json) =>
+        (TrainingOptions?)JsonSerializer.Deserialize(json, OptionsType, DatasetSchema.JsonOptions)
+        ?? throw new InvalidDataException($"The options of family '{Id}' are null.");
+
+    /// <summary>Options as JSON, the inverse of <see cref="OptionsFromJson"/>.</summary>
+    public string OptionsToJson(TrainingOptions options) => JsonSerializer.Serialize(options, OptionsType, DatasetSchema.JsonOptions);
+}

@@ -1,0 +1,20 @@
+using MLNetCtr.Trainers;
+
+namespace MLNetCtr.Models;
+
+/// <summary>Every model family this build knows, by id: the CLI's <c>--trainer</c> values and what model files may hold.</summary>
+public static class ModelRegistry
+{
+    private static readonly ModelFamily[] s_families =
+    [
+        LogisticRegressionTrainer.Definition,
+    ];
+
+    /// <summary>The known families, in a fixed order.</summary>
+    public static IReadOnlyList<ModelFamily> Families => s_families;
+
+    /// <summary>The family with <paramref name="id"/>, or an error listing the known ids.</summary>
+    public static ModelFamily Get(string id) =>
+        s_families.FirstOrDefault(f => f.Id == id)
+        ?? throw new KeyNotFoundException($"Unknown model family '{id}'. Known: {string.Join(", ", s_families.Select(f => f.Id))}.");
+}

@@ -1,0 +1,93 @@
+using System.IO.Compression;
+using MLNetCtr.Models;
+using MLNetCtr.Serialization;
+using MLNetCtr.Tests.Training;
+using MLNetCtr.Trainers;
+
+namespace MLNetCtr.Tests.Serialization;
+
+public sealed class ModelFileTests(LinearScenarioFixture data) : IClassFixture<LinearScenarioFixture>
+{
+    private CtrPredictionModel Train() =>
+        new LogisticRegressionTrainer(new LogisticRegressionOptions { NumberOfEpochs = 1 }).Fit(data.Train, data.Encoder, data.Valid);
+
+    private string NewPath() => Path.Combine(data.Directory, $"model-{Guid.NewGuid():N}.zip");
+
+    [Fact]
+    public void SaveLoad_GivesIdenticalScoresAndMetadata()
+    {
+        CtrPredictionModel model = Train();
+        string path = NewPath();
+        model.Save(path);
+
+        CtrPredictionModel loaded = CtrPredictionModel.LoadFrom(path);
+
+        Assert.Equal(model.Score(data.Test), loaded.Score(data.Test));
+        Assert.Equal(model.Family.Id, loaded.Family.Id);
+        Assert.Equal(model.Options, loaded.Options);
+        Assert.Equal(model.History.Count, loaded.History.Count);
+        Assert.Equal(model.ItemFrequency!.Frequency.Count, loaded.ItemFrequency!.Frequency.Count);
+        Assert.Equal(model.Evaluate(data.Test).ToJson(), loaded.Evaluate(data.Test).ToJson());
+    }
+
+    [Fact]
+    public void Load_DamagedEntry_IsRefusedNamingTheEntry()
+    {
+        string path = NewPath();
+        Train().Save(path);
+        using (ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Update))
+        {
+            ZipArchiveEntry weights = zip.GetEntry("weights.safetensors")!;
+            byte[] bytes;
+            using (var buffer = new MemoryStream())
+            {
+                using (Stream s = weights.Open())
+                {
+                    s.CopyTo(buffer);
+                }
+                bytes = buffer.ToArray();
+            }
+            bytes[^3] ^= 0x5A;   // one weight changes
+            weights.Delete();
+            using Stream w = zip.CreateEntry("weights.safetensors").Open();
+            w.Write(bytes);
+        }
+        var e = Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path));
+        Assert.Contains(path, e.Message);
+        Assert.Contains("weights.safetensors", e.Message);
+        Assert.Contains("checksum", e.Message);
+    }
+
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.98)]
+    [InlineData(0.0)]
+    public void Load_TruncatedFile_IsRefused(double keep)
+    {
+        string path = NewPath();
+        Train().Save(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, bytes[..(int)(bytes.Length * keep)]);
+        var e = Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path));
+        Assert.Contains(path, e.Message);
+    }
+
+    [Fact]
+    public void Load_NotAModelFile_IsRefused()
+    {
+        string path = NewPath();
+        File.WriteAllText(path, "click,user\n1,u1\n");
+        Assert.Contains(path, Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path)).Message);
+    }
+
+    [Fact]
+    public void Save_OverAnExistingModel_ReplacesItAndLeavesNoTemporaryFiles()
+    {
+        string path = NewPath();
+        Train().Save(path);
+        CtrPredictionModel second = Train();
+        second.Save(path);
+        Assert.Equal(second.Score(data.Test), CtrPredictionModel.LoadFrom(path).Score(data.Test));
+        Assert.DoesNotContain(Directory.GetFiles(data.Directory), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+}

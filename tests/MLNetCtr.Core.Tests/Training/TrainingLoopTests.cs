@@ -1,0 +1,116 @@
+using MLNetCtr.Data;
+using MLNetCtr.Models;
+using MLNetCtr.Trainers;
+using MLNetCtr.Training;
+
+namespace MLNetCtr.Tests.Training;
+
+public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixture<LinearScenarioFixture>
+{
+    private static readonly LogisticRegressionOptions Quick = new() { NumberOfEpochs = 1, BatchSize = 2048, EarlyStoppingPatience = 0 };
+
+    [Fact]
+    public void LogisticRegression_OnLinearScenario_ReachesOracleAuc()
+    {
+        CtrPredictionModel model = new LogisticRegressionTrainer().Fit(data.Train, data.Encoder, data.Valid);
+
+        double auc = model.Evaluate(data.Test)["click"].Binary!.AreaUnderRocCurve;
+
+        Assert.True(auc >= data.OracleAuc - 0.005, $"test AUC {auc:F4}, oracle AUC {data.OracleAuc:F4}");
+    }
+
+    [Fact]
+    public void Run_LossFalls()
+    {
+        var losses = new List<double>();
+        CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, Quick);
+        TrainingLoop.Run(model, data.Train, null, Quick with { BatchSize = 512 }, new Recorder(p => losses.Add(p.Loss)));
+
+        Assert.True(losses.Count >= 10, $"only {losses.Count} progress reports");
+        double first = losses.Take(3).Average(), last = losses.TakeLast(3).Average();
+        Assert.True(last < 0.8 * first, $"loss went {first:F4} -> {last:F4}");
+    }
+
+    [Fact]
+    public void Run_SameSeed_GivesBitIdenticalModels()
+    {
+        float[] a = TrainedWeights(Quick), b = TrainedWeights(Quick);
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, TrainedWeights(Quick with { Seed = 2 }));
+    }
+
+    [Fact]
+    public void Resume_FromACheckpointMidEpoch_EndsWithTheSameModelAsAnUninterruptedRun()
+    {
+        string checkpoint = Path.Combine(data.Directory, $"resume-{Guid.NewGuid():N}.ckpt");
+        var options = Quick with { NumberOfEpochs = 2, ValidateEverySteps = 25, CheckpointPath = checkpoint, CheckpointEverySteps = 30 };
+        float[] uninterrupted = TrainedWeights(options with { CheckpointEverySteps = 0, CheckpointPath = null });
+
+        using var cancel = new CancellationTokenSource();
+        CtrModel first = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
+        Assert.Throws<OperationCanceledException>(() =>
+            TrainingLoop.Run(first, data.Train, data.Valid, options, new Recorder(p => { if (p.Step >= 70) cancel.Cancel(); }), cancel.Token));
+
+        CtrModel resumed = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
+        TrainingResult result = TrainingLoop.Run(resumed, data.Train, data.Valid, options with { ResumeFromCheckpoint = true });
+
+        Assert.Equal(uninterrupted, Flatten(resumed));
+        Assert.Equal(2 * ((data.Train.RowCount + 2047) / 2048), result.Steps);
+    }
+
+    [Fact]
+    public void EarlyStopping_WhenValidationOnlyGetsWorse_StopsAndRestoresTheBestModel()
+    {
+        // Validation labels are the training labels flipped: every step that fits the training data hurts validation AUC.
+        CtrDataset flipped = data.Train.Select(Enumerable.Range(0, 20_000).ToArray());
+        float[] labels = flipped.Labels["click"];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            labels[i] = 1f - labels[i];
+        }
+        var options = Quick with { NumberOfEpochs = 3, ValidateEverySteps = 10, EarlyStoppingPatience = 2 };
+        CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
+
+        TrainingResult result = TrainingLoop.Run(model, data.Train, flipped, options);
+
+        Assert.True(result.StoppedEarly);
+        Assert.Equal(result.BestStep + 2 * 10, result.Steps);
+        double restoredAuc = CtrEvaluatorAuc(model, flipped);
+        Assert.Equal(result.BestValue, restoredAuc, 6);
+    }
+
+    [Fact]
+    public void Run_DivergingLoss_StopsWithAClearMessage()
+    {
+        CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, Quick);
+        var e = Assert.Throws<TrainingDivergedException>(() => TrainingLoop.Run(model, data.Train, null, Quick with { LearningRate = 1e38f }));
+        Assert.Contains("learning rate", e.Message);
+        Assert.Contains("step", e.Message);
+    }
+
+    [Fact]
+    public void Options_OutOfRange_AreRefusedNamingTheOption()
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new LogisticRegressionTrainer(new LogisticRegressionOptions { BatchSize = 0 }));
+        Assert.Equal("BatchSize", e.ParamName);
+        Assert.Throws<ArgumentException>(() => new LogisticRegressionTrainer(new LogisticRegressionOptions { CheckpointEverySteps = 5 }));
+    }
+
+    private float[] TrainedWeights(TrainingOptions options)
+    {
+        CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
+        TrainingLoop.Run(model, data.Train, data.Valid, options);
+        return Flatten(model);
+    }
+
+    private static float[] Flatten(CtrModel model) => model.NamedParameters().SelectMany(p => p.Parameter.Data).ToArray();
+
+    private static double CtrEvaluatorAuc(CtrModel model, CtrDataset data) =>
+        MLNetCtr.Evaluation.CtrEvaluator.Evaluate(model, data)["click"].Binary!.AreaUnderRocCurve;
+
+    /// <summary>A synchronous progress sink (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class Recorder(Action<TrainingProgress> onReport) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => onReport(value);
+    }
+}
