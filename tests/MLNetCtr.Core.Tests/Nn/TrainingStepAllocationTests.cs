@@ -1,10 +1,12 @@
 using MLNetCtr.Nn;
 using MLNetCtr.Nn.Optim;
 using MLNetCtr.Tensors;
+using MLNetCtr.Tests.TestKit;
 
 namespace MLNetCtr.Tests.Nn;
 
 /// <summary>DESIGN.md §3: after warm-up, a fixed-shape training step allocates nothing in proportion to the data.</summary>
+[Collection(SerialCollection.Name)]
 public sealed class TrainingStepAllocationTests
 {
     private sealed class TinyMlp : Module
