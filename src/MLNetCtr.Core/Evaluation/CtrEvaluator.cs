@@ -44,12 +44,23 @@ public static class CtrEvaluator
         var metrics = new CtrMetrics();
         for (int t = 0; t < tasks.Count; t++)
         {
-            float[] labels = data.Labels[tasks[t].Name];
-            metrics.Add(tasks[t].Name, tasks[t].Kind == TaskKind.Binary
-                ? EvaluateBinary(data, labels, outputs[t], itemFrequency)
-                : new TaskMetrics { Regression = RegressionEvaluator.Evaluate(labels, outputs[t], data.Weights) });
+            CtrTask task = tasks[t];
+            int[]? subset = task.EvaluatedWhere is { } condition ? PositiveRows(data, condition) : null;
+            CtrDataset rows = subset is null ? data : data.Select(subset);
+            float[] scores = subset is null ? outputs[t] : subset.Select(i => outputs[t][i]).ToArray();
+            float[] labels = task.Target(rows);
+            metrics.Add(task.Name, task.Kind == TaskKind.Binary
+                ? EvaluateBinary(rows, labels, scores, itemFrequency)
+                : new TaskMetrics { Regression = RegressionEvaluator.Evaluate(labels, scores, rows.Weights) });
         }
         return metrics;
+    }
+
+    private static int[] PositiveRows(CtrDataset data, string column)
+    {
+        float[] labels = data.Labels.TryGetValue(column, out float[]? l) ? l
+            : throw new KeyNotFoundException($"Evaluation is restricted to rows where '{column}' is positive, but the data has no such label (labels: {string.Join(", ", data.LabelNames)}).");
+        return Enumerable.Range(0, labels.Length).Where(i => labels[i] > 0).ToArray();
     }
 
     /// <summary>Scores <paramref name="data"/> with <paramref name="model"/> and evaluates every task.</summary>

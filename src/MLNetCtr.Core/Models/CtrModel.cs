@@ -36,7 +36,7 @@ public abstract class CtrModel : Module
         {
             CtrTask task = Tasks[t];
             Tensor prediction = TaskColumn(outputs, t);                                 // (B)
-            Tensor label = Tensor.From(batch.Labels[task.Name], batch.RowCount);         // (B)
+            Tensor label = Tensor.From(task.Target(batch), batch.RowCount);              // (B)
             Tensor loss = task.Kind == TaskKind.Binary
                 ? Ops.BceWithLogits(prediction, label, batch.Weights)
                 : Ops.Mse(prediction, label);
