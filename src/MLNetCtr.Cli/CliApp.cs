@@ -27,7 +27,7 @@ public static class CliApp
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
-        var context = new CliContext(CreateConsole(stdout), stderr);
+        var context = new CliContext(CreateConsole(stdout));
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On error, print the exception with its stack trace instead of one line.",

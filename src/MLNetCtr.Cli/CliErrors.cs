@@ -30,5 +30,5 @@ internal static class CliErrors
 
     private static bool IsExpected(Exception e) => e is CliUsageException or DataFormatException or InvalidDataException
         or IOException or UnauthorizedAccessException or ArgumentException or KeyNotFoundException or JsonException
-        or TrainingDivergedException or OperationCanceledException;
+        or TrainingDivergedException or OperationCanceledException or InvalidOperationException or NotSupportedException;
 }
