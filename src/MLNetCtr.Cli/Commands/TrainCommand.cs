@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using System.Globalization;
+using MLNetCtr.Data;
+using MLNetCtr.Evaluation;
+using MLNetCtr.Models;
+using MLNetCtr.Training;
+
+namespace MLNetCtr.Cli.Commands;
+
+/// <summary><c>mlnetctr train</c>: fits a model family on a CSV file, saves the model and reports its metrics.</summary>
+internal static class TrainCommand
+{
+    private sealed record Arguments(ModelFamily Family, string Schema, string Train, string? Valid, string? Test,
+        IReadOnlyList<string> Sets, string ModelOut, string? MetricsOut, bool SkipBadRows);
+
+    public static Command Create(CliContext context)
+    {
+        var trainer = new Option<ModelFamily>("--trainer")
+        {
+            Description = $"Model family: {string.Join(", ", ModelRegistry.Families.Select(f => f.Id))}.",
+            HelpName = "id",
+            Required = true,
+            CustomParser = ParseFamily,
+        };
+        var schema = new Option<string>("--schema") { Description = "Schema JSON of the data files.", HelpName = "file", Required = true };
+        var train = new Option<string>("--train") { Description = "Training CSV; the vocabularies are fit on it.", HelpName = "csv", Required = true };
+        var valid = new Option<string?>("--valid") { Description = "Validation CSV: early stopping and the best model.", HelpName = "csv" };
+        var test = new Option<string?>("--test") { Description = "Test CSV, evaluated after training.", HelpName = "csv" };
+        var sets = new Option<string[]>("--set") { Description = "Override a trainer option, e.g. --set LearningRate=0.05 (repeatable).", HelpName = "Option=Value" };
+        var modelOut = new Option<string>("--model-out") { Description = "Where to save the trained model.", HelpName = "file", Required = true };
+        var metricsOut = new Option<string?>("--metrics-out") { Description = "Where to write the metrics JSON (test metrics if --test, else validation).", HelpName = "json" };
+        var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "Skip (and count) rows that do not match the schema instead of failing." };
+        var command = new Command("train", "Train a model and save it to one file.")
+        {
+            Options = { trainer, schema, train, valid, test, sets, modelOut, metricsOut, skipBadRows },
+        };
+        command.SetAction(parsed => Run(context, new Arguments(parsed.GetValue(trainer)!, parsed.GetValue(schema)!, parsed.GetValue(train)!,
+            parsed.GetValue(valid), parsed.GetValue(test), parsed.GetValue(sets) ?? [], parsed.GetValue(modelOut)!, parsed.GetValue(metricsOut),
+            parsed.GetValue(skipBadRows))));
+        return command;
+    }
+
+    private static ModelFamily ParseFamily(ArgumentResult result)
+    {
+        string id = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+        ModelFamily? family = ModelRegistry.Families.FirstOrDefault(f => f.Id == id);
+        if (family is null)
+        {
+            result.AddError($"Unknown trainer '{id}'. Known: {string.Join(", ", ModelRegistry.Families.Select(f => f.Id))}.");
+        }
+        return family!;
+    }
+
+    private static int Run(CliContext context, Arguments a)
+    {
+        if (a.MetricsOut is not null && a.Valid is null && a.Test is null)
+        {
+            throw new CliUsageException("--metrics-out needs --valid or --test: there is nothing to evaluate.");
+        }
+        TrainingOptions options = OptionOverrides.Apply(a.Family, a.Family.DefaultOptions(), a.Sets);
+        DatasetSchema schema = DatasetSchema.Load(a.Schema);
+        var load = new LoadOptions { SkipBadRows = a.SkipBadRows };
+        (CtrDataset train, DataEncoder encoder) = DataFiles.LoadAndFit(context, a.Train, schema, load);
+        CtrDataset? valid = a.Valid is null ? null : DataFiles.Load(context, a.Valid, encoder, load);
+        CtrDataset? test = a.Test is null ? null : DataFiles.Load(context, a.Test, encoder, load);
+
+        CtrPredictionModel model = Fit(context, a.Family, options, train, encoder, valid);
+        model.Save(a.ModelOut);
+        context.WriteLine($"Saved the model to {Path.GetFullPath(a.ModelOut)}.");
+
+        var columns = new List<(string Name, CtrMetrics Metrics)>();
+        if (valid is not null)
+        {
+            columns.Add(("valid", model.Evaluate(valid)));
+        }
+        if (test is not null)
+        {
+            columns.Add(("test", model.Evaluate(test)));
+        }
+        if (columns.Count > 0)
+        {
+            context.Console.Write(MetricsTable.Create(columns));
+        }
+        if (a.MetricsOut is not null)
+        {
+            MetricsFile.Write(a.MetricsOut, columns[^1].Metrics);
+            context.WriteLine($"Wrote the {columns[^1].Name} metrics to {Path.GetFullPath(a.MetricsOut)}.");
+        }
+        return CliApp.Success;
+    }
+
+    private static CtrPredictionModel Fit(CliContext context, ModelFamily family, TrainingOptions options, CtrDataset train, DataEncoder encoder, CtrDataset? valid)
+    {
+        CtrModel network = family.CreateModel(encoder, options);
+        TrainingResult result = ConsoleProgress.Run(context, family.Id, line =>
+            TrainingLoop.Run(network, train, valid, options, new TrainingProgressView(line)));
+        string best = double.IsNaN(result.BestValue) ? ""
+            : string.Create(CultureInfo.InvariantCulture, $"; best validation {options.EarlyStoppingMetric} {result.BestValue:F4} at step {result.BestStep}");
+        string stopped = result.StoppedEarly ? " (stopped early)" : "";
+        context.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained {result.Steps} steps in {result.Elapsed.TotalSeconds:F1} s{stopped}{best}."));
+        return new CtrPredictionModel(family, options, encoder, network, result.History, ItemFrequency.Count(train));
+    }
+}

@@ -1,0 +1,31 @@
+using MLNetCtr.Data;
+
+namespace MLNetCtr.Cli;
+
+/// <summary>Loads data files and says what was loaded: one line per file (rows kept, rows skipped and why).</summary>
+internal static class DataFiles
+{
+    /// <summary>Reads a training file, fits the encoder on it and encodes it.</summary>
+    public static (CtrDataset Data, DataEncoder Encoder) LoadAndFit(CliContext context, string path, DatasetSchema schema, LoadOptions options)
+    {
+        (CtrDataset data, DataEncoder encoder) = CtrDataLoader.LoadAndFit(path, schema, options);
+        Describe(context, data);
+        return (data, encoder);
+    }
+
+    /// <summary>Reads and encodes a file with a fitted encoder.</summary>
+    public static CtrDataset Load(CliContext context, string path, DataEncoder encoder, LoadOptions options)
+    {
+        CtrDataset data = CtrDataLoader.Load(path, encoder, options);
+        Describe(context, data);
+        return data;
+    }
+
+    private static void Describe(CliContext context, CtrDataset data)
+    {
+        if (data.Report is { } report)
+        {
+            context.WriteLine(CliErrors.OneLine(report.ToString()));
+        }
+    }
+}
