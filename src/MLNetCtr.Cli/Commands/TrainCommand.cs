@@ -92,13 +92,12 @@ internal static class TrainCommand
 
     private static CtrPredictionModel Fit(CliContext context, ModelFamily family, TrainingOptions options, CtrDataset train, DataEncoder encoder, CtrDataset? valid)
     {
-        CtrModel network = family.CreateModel(encoder, options);
-        TrainingResult result = ConsoleProgress.Run(context, family.Id, line =>
-            TrainingLoop.Run(network, train, valid, options, new TrainingProgressView(line)));
+        (CtrPredictionModel model, TrainingResult result) = ConsoleProgress.Run(context, family.Id, line =>
+            family.Fit(train, encoder, valid, options, new TrainingProgressView(line)));
         string best = double.IsNaN(result.BestValue) ? ""
             : string.Create(CultureInfo.InvariantCulture, $"; best validation {options.EarlyStoppingMetric} {result.BestValue:F4} at step {result.BestStep}");
         string stopped = result.StoppedEarly ? " (stopped early)" : "";
         context.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained {result.Steps} steps in {result.Elapsed.TotalSeconds:F1} s{stopped}{best}."));
-        return new CtrPredictionModel(family, options, encoder, network, result.History, ItemFrequency.Count(train));
+        return model;
     }
 }

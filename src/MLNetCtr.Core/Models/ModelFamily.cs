@@ -41,6 +41,19 @@ public sealed class ModelFamily
         return _create(encoder, options);
     }
 
+    /// <summary>
+    /// Trains a network of this family on <paramref name="train"/> (validating on <paramref name="validation"/> when
+    /// given) and bundles it with what it was trained with.
+    /// </summary>
+    public (CtrPredictionModel Model, TrainingResult Result) Fit(CtrDataset train, DataEncoder encoder, CtrDataset? validation,
+        TrainingOptions options, IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        CtrModel network = CreateModel(encoder, options);
+        TrainingResult result = TrainingLoop.Run(network, train, validation, options, progress, cancellationToken);
+        return (new CtrPredictionModel(this, options, encoder, network, result.History, Evaluation.ItemFrequency.Count(train)), result);
+    }
+
     /// <summary>The family's default options.</summary>
     public TrainingOptions DefaultOptions() => (TrainingOptions)Activator.CreateInstance(OptionsType)!;
 

@@ -1,5 +1,4 @@
 using MLNetCtr.Data;
-using MLNetCtr.Evaluation;
 using MLNetCtr.Models;
 using MLNetCtr.Training;
 
@@ -32,10 +31,5 @@ public abstract class CtrTrainer<TOptions>
     /// </summary>
     public CtrPredictionModel Fit(CtrDataset train, DataEncoder encoder, CtrDataset? validation = null,
         IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        CtrModel network = Family.CreateModel(encoder, Options);
-        TrainingResult result = TrainingLoop.Run(network, train, validation, Options, progress, cancellationToken);
-        return new CtrPredictionModel(Family, Options, encoder, network, result.History, ItemFrequency.Count(train));
-    }
+        => Family.Fit(train, encoder, validation, Options, progress, cancellationToken).Model;
 }

@@ -131,7 +131,7 @@ public sealed class TrainingLoop
         }
         else if (_state.Step % _reportEvery == 0)
         {
-            Report(epoch, validation: null);
+            Report(epoch, validation: null, Stopwatch.GetTimestamp());
         }
         if (_options.CheckpointEverySteps > 0 && _state.Step % _options.CheckpointEverySteps == 0)
         {
@@ -143,9 +143,10 @@ public sealed class TrainingLoop
     /// <summary>Scores the validation data, records it, keeps the best parameters; true when patience has run out.</summary>
     private bool Validate(int epoch)
     {
+        long trainingEnded = Stopwatch.GetTimestamp();   // throughput counts training time only
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? metrics =
             _valid is null ? null : CtrEvaluator.Evaluate(_model, _valid, _itemFrequency).ToDictionary();
-        double loss = Report(epoch, metrics);
+        double loss = Report(epoch, metrics, trainingEnded);
         var history = new List<TrainingRecord>(_state.History) { new(epoch, _state.Step, loss, metrics) };
         _state = _state with { History = history };
         if (metrics is null)
@@ -178,16 +179,15 @@ public sealed class TrainingLoop
     private static bool LowerIsBetter(ValidationMetric metric) =>
         metric is ValidationMetric.LogLoss or ValidationMetric.RootMeanSquaredError or ValidationMetric.MeanAbsoluteError;
 
-    /// <summary>Reports progress; returns the mean loss since the previous report.</summary>
-    private double Report(int epoch, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? validation)
+    /// <summary>Reports progress, with throughput over the training time up to <paramref name="trainingEnded"/>; returns the mean loss since the previous report.</summary>
+    private double Report(int epoch, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? validation, long trainingEnded)
     {
-        long now = Stopwatch.GetTimestamp();
-        double seconds = Stopwatch.GetElapsedTime(_ticksAtReport, now).TotalSeconds;
+        double seconds = Stopwatch.GetElapsedTime(_ticksAtReport, trainingEnded).TotalSeconds;
         double loss = _stepsSinceReport > 0 ? _lossSinceReport / _stepsSinceReport : double.NaN;
         double samplesPerSecond = seconds > 0 ? _stepsSinceReport * (double)_options.BatchSize / seconds : 0;
         _progress?.Report(new TrainingProgress(epoch, _options.NumberOfEpochs, _state.Step, _totalSteps, loss, samplesPerSecond,
             validation ?? _state.History.LastOrDefault()?.Validation));
-        (_lossSinceReport, _stepsSinceReport, _ticksAtReport) = (0, 0, now);
+        (_lossSinceReport, _stepsSinceReport, _ticksAtReport) = (0, 0, Stopwatch.GetTimestamp());
         return loss;
     }
 
