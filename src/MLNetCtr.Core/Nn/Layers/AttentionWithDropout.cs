@@ -11,7 +11,7 @@ namespace MLNetCtr.Nn;
 /// training with dropout and never used in evaluation.</remarks>
 internal static class AttentionWithDropout
 {
-    public static Tensor Forward(Tensor query, Tensor keys, Tensor values, bool[]? keyPaddingMask, bool causal, Dropout dropout)
+    public static Tensor Forward(Tensor query, Tensor keys, Tensor values, bool[]? keyPaddingMask, bool causal, float dropout, Random masks)
     {
         int batch = query.Dim(0), lq = query.Dim(2), lk = keys.Dim(2);
         if (keyPaddingMask is not null && keyPaddingMask.Length != batch * lk)
@@ -36,6 +36,7 @@ internal static class AttentionWithDropout
         // A finite fill: a fully hidden row becomes uniform instead of NaN, and is then zeroed by seesAnyKey.
         scores = Ops.MaskedFill(scores, hidden, [batch, 1, lq, lk], float.MinValue);
         Tensor probabilities = Ops.Softmax(scores) * Tensor.From(seesAnyKey, batch, 1, lq, 1);       // (B, H, Lq, Lk)
-        return Ops.MatMul(dropout.Forward(probabilities), values);                                    // (B, H, Lq, Dh)
+        Tensor dropped = Ops.Dropout(probabilities, dropout, training: true, masks);                  // (B, H, Lq, Lk)
+        return Ops.MatMul(dropped, values);                                                           // (B, H, Lq, Dh)
     }
 }

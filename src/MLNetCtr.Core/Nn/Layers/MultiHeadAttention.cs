@@ -19,7 +19,7 @@ namespace MLNetCtr.Nn;
 /// </remarks>
 public sealed class MultiHeadAttention : Module
 {
-    private readonly Dropout _dropout;
+    private readonly Random _dropoutMasks;
 
     /// <summary>Creates the layer and initializes it from <paramref name="random"/>.</summary>
     /// <param name="embedDim">Model width E; must be a multiple of <paramref name="heads"/>.</param>
@@ -36,8 +36,13 @@ public sealed class MultiHeadAttention : Module
         {
             throw new ArgumentException($"The embedding dimension {embedDim} is not divisible by the number of heads {heads}.", nameof(heads));
         }
+        if (!(dropout >= 0f && dropout < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(dropout), dropout, "The dropout probability must be in [0, 1).");
+        }
         EmbedDim = embedDim;
         Heads = heads;
+        DropoutProbability = dropout;
         Query = Register("query", new Linear(embedDim, embedDim, random, bias));
         Key = Register("key", new Linear(embedDim, embedDim, random, bias));
         Value = Register("value", new Linear(embedDim, embedDim, random, bias));
@@ -54,7 +59,7 @@ public sealed class MultiHeadAttention : Module
                 Init.Zeros(projectionBias);
             }
         }
-        _dropout = Register("dropout", new Dropout(dropout, new Random(random.Next())));
+        _dropoutMasks = new Random(random.Next());
     }
 
     /// <summary>Model width E.</summary>
@@ -62,6 +67,9 @@ public sealed class MultiHeadAttention : Module
 
     /// <summary>Number of heads H.</summary>
     public int Heads { get; }
+
+    /// <summary>Dropout probability on the attention probabilities (training mode only).</summary>
+    public float DropoutProbability { get; }
 
     /// <summary>Width of one head, Dh = E / H.</summary>
     public int HeadDim => EmbedDim / Heads;
@@ -105,8 +113,8 @@ public sealed class MultiHeadAttention : Module
     {
         CheckSequence(query, nameof(query));
         Tensor q = SplitHeads(Query.Forward(query));                                       // (B, H, Lq, Dh)
-        Tensor context = IsTraining && _dropout.Probability > 0f
-            ? AttentionWithDropout.Forward(q, keys, values, keyPaddingMask, causal, _dropout)
+        Tensor context = IsTraining && DropoutProbability > 0f
+            ? AttentionWithDropout.Forward(q, keys, values, keyPaddingMask, causal, DropoutProbability, _dropoutMasks)
             : Ops.ScaledDotProductAttention(q, keys, values, keyPaddingMask, causal);       // (B, H, Lq, Dh)
         Tensor merged = context.Permute(0, 2, 1, 3).Reshape(query.Dim(0), query.Dim(1), EmbedDim);   // (B, Lq, E)
         return Output.Forward(merged);                                                      // (B, Lq, E)

@@ -15,9 +15,7 @@ namespace MLNetCtr.Nn;
 /// </remarks>
 public sealed class TransformerEncoderLayer : Module
 {
-    private readonly Dropout _feedForwardDropout;
-    private readonly Dropout _attentionResidualDropout;
-    private readonly Dropout _feedForwardResidualDropout;
+    private readonly Random _dropoutMasks;
 
     /// <summary>Creates the layer and initializes it from <paramref name="random"/>.</summary>
     /// <param name="dModel">Model width D; a multiple of <paramref name="heads"/>.</param>
@@ -46,11 +44,12 @@ public sealed class TransformerEncoderLayer : Module
         FeedForward2 = Register("feedForward2", new Linear(feedForward, dModel, random));
         Norm1 = Register("norm1", new LayerNorm(dModel));
         Norm2 = Register("norm2", new LayerNorm(dModel));
-        var masks = new Random(random.Next());
-        _feedForwardDropout = Register("dropout", new Dropout(dropout, masks));
-        _attentionResidualDropout = Register("dropout1", new Dropout(dropout, masks));
-        _feedForwardResidualDropout = Register("dropout2", new Dropout(dropout, masks));
+        DropoutProbability = dropout;   // validated by the attention's constructor
+        _dropoutMasks = new Random(random.Next());
     }
+
+    /// <summary>Dropout probability in attention, in the feed-forward network and on both residual branches (training mode only).</summary>
+    public float DropoutProbability { get; }
 
     /// <summary>Non-linearity of the feed-forward network.</summary>
     public Activation Activation { get; }
@@ -81,18 +80,20 @@ public sealed class TransformerEncoderLayer : Module
     {
         if (Norm == NormPosition.Post)
         {
-            Tensor x = Norm1.Forward(input + _attentionResidualDropout.Forward(SelfAttention(input, keyPaddingMask, causal)));   // (B, L, D)
-            return Norm2.Forward(x + _feedForwardResidualDropout.Forward(FeedForwardNetwork(x)));                                  // (B, L, D)
+            Tensor x = Norm1.Forward(input + ApplyDropout(SelfAttention(input, keyPaddingMask, causal)));   // (B, L, D)
+            return Norm2.Forward(x + ApplyDropout(FeedForwardNetwork(x)));                                  // (B, L, D)
         }
-        Tensor h = input + _attentionResidualDropout.Forward(SelfAttention(Norm1.Forward(input), keyPaddingMask, causal));         // (B, L, D)
-        return h + _feedForwardResidualDropout.Forward(FeedForwardNetwork(Norm2.Forward(h)));                                      // (B, L, D)
+        Tensor h = input + ApplyDropout(SelfAttention(Norm1.Forward(input), keyPaddingMask, causal));         // (B, L, D)
+        return h + ApplyDropout(FeedForwardNetwork(Norm2.Forward(h)));                                      // (B, L, D)
     }
+
+    private Tensor ApplyDropout(Tensor x) => Ops.Dropout(x, DropoutProbability, IsTraining, _dropoutMasks);
 
     private Tensor SelfAttention(Tensor x, bool[]? keyPaddingMask, bool causal) => Attention.Forward(x, x, keyPaddingMask, causal);
 
     private Tensor FeedForwardNetwork(Tensor x)
     {
-        Tensor hidden = _feedForwardDropout.Forward(Activation.Apply(FeedForward1.Forward(x)));   // (B, L, F)
+        Tensor hidden = ApplyDropout(Activation.Apply(FeedForward1.Forward(x)));   // (B, L, F)
         return FeedForward2.Forward(hidden);                                                      // (B, L, D)
     }
 }

@@ -11,7 +11,7 @@ public sealed class MultiHeadAttentionTests
     {
         var attention = new MultiHeadAttention(16, 4, new Random(0));
 
-        Assert.Equal(["query", "key", "value", "output"], attention.NamedChildren().Select(c => c.Name).Where(n => n != "dropout"));
+        Assert.Equal(["query", "key", "value", "output"], attention.NamedChildren().Select(c => c.Name));
         Assert.Equal(8, attention.Parameters().Count);
         float bound = MathF.Sqrt(6f / 64f);   // Xavier over the stacked (3E, E) in-projection
         Assert.All(attention.Query.Weight.Data.Concat(attention.Value.Weight.Data), v => Assert.InRange(v, -bound, bound));
