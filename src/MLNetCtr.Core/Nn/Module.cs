@@ -3,18 +3,19 @@ using MLNetCtr.Tensors;
 namespace MLNetCtr.Nn;
 
 /// <summary>
-/// Base of every layer and model: a tree of named child modules and named parameters, registered explicitly in the
-/// constructor (no reflection), so that parameter order and names are deterministic — serialization depends on it.
+/// Base of every layer and model: a tree of named child modules, named parameters and named buffers, registered
+/// explicitly in the constructor (no reflection), so that order and names are deterministic — serialization depends on it.
 /// </summary>
 /// <remarks>
 /// Children and parameters are kept in one list, in registration order; <see cref="NamedParameters"/> walks it
 /// depth-first, so a module that registers <c>tower</c> (holding <c>0</c> and <c>1</c>, each with <c>weight</c> and
 /// <c>bias</c>) and then <c>output</c> yields <c>tower.0.weight, tower.0.bias, tower.1.weight, tower.1.bias,
-/// output.weight, output.bias</c>.
+/// output.weight, output.bias</c>. Buffers (<see cref="RegisterBuffer"/>) are state that is saved with the model but not
+/// trained, such as a batch norm's running statistics; <see cref="NamedBuffers"/> walks them the same way.
 /// </remarks>
 public abstract class Module
 {
-    private readonly List<(string Name, Module? Child, Tensor? Parameter)> _entries = [];
+    private readonly List<Entry> _entries = [];
 
     /// <summary>Whether the module is in training mode (dropout active, …). New modules start in training mode.</summary>
     public bool IsTraining { get; private set; } = true;
@@ -31,7 +32,7 @@ public abstract class Module
         }
         CheckName(name);
         child.Train(IsTraining);
-        _entries.Add((name, child, null));
+        _entries.Add(new Entry(name, child, null, IsBuffer: false));
         return child;
     }
 
@@ -42,8 +43,26 @@ public abstract class Module
         ArgumentNullException.ThrowIfNull(parameter);
         CheckName(name);
         parameter.Name ??= name;
-        _entries.Add((name, null, parameter));
+        _entries.Add(new Entry(name, null, parameter, IsBuffer: false));
         return parameter;
+    }
+
+    /// <summary>
+    /// Registers <paramref name="buffer"/> under <paramref name="name"/> and returns it: a tensor saved with the module
+    /// (running statistics, …) that no optimizer sees. Names the tensor if it has no name.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already taken; or the tensor requires grad.</exception>
+    protected Tensor RegisterBuffer(string name, Tensor buffer)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        CheckName(name);
+        if (buffer.RequiresGrad)
+        {
+            throw new ArgumentException($"Buffer '{name}' {Tensor.ShapeString(buffer.Shape)} requires grad; register trainable tensors with RegisterParameter.", nameof(buffer));
+        }
+        buffer.Name ??= name;
+        _entries.Add(new Entry(name, null, buffer, IsBuffer: true));
+        return buffer;
     }
 
     /// <summary>The direct children with their local names, in registration order.</summary>
@@ -57,7 +76,18 @@ public abstract class Module
     public IReadOnlyList<(string Name, Tensor Parameter)> NamedParameters()
     {
         var result = new List<(string, Tensor)>();
-        Collect(prefix: "", result, new HashSet<Tensor>(ReferenceEqualityComparer.Instance));
+        Collect(prefix: "", buffers: false, result, new HashSet<Tensor>(ReferenceEqualityComparer.Instance));
+        return result;
+    }
+
+    /// <summary>
+    /// Every buffer of this module and its descendants with its dotted path (<c>"tower.0.norm.running_mean"</c>),
+    /// depth-first in registration order; a tensor registered twice appears once, under its first name.
+    /// </summary>
+    public IReadOnlyList<(string Name, Tensor Buffer)> NamedBuffers()
+    {
+        var result = new List<(string, Tensor)>();
+        Collect(prefix: "", buffers: true, result, new HashSet<Tensor>(ReferenceEqualityComparer.Instance));
         return result;
     }
 
@@ -68,7 +98,7 @@ public abstract class Module
     public void Train(bool training = true)
     {
         IsTraining = training;
-        foreach (var entry in _entries)
+        foreach (Entry entry in _entries)
         {
             entry.Child?.Train(training);
         }
@@ -86,17 +116,18 @@ public abstract class Module
         }
     }
 
-    private void Collect(string prefix, List<(string, Tensor)> result, HashSet<Tensor> seen)
+    /// <summary>Appends the parameters (or, with <paramref name="buffers"/>, the buffers) of this subtree, depth-first.</summary>
+    private void Collect(string prefix, bool buffers, List<(string, Tensor)> result, HashSet<Tensor> seen)
     {
-        foreach (var (name, child, parameter) in _entries)
+        foreach (Entry entry in _entries)
         {
-            if (child is not null)
+            if (entry.Child is not null)
             {
-                child.Collect(prefix + name + ".", result, seen);
+                entry.Child.Collect(prefix + entry.Name + ".", buffers, result, seen);
             }
-            else if (seen.Add(parameter!))
+            else if (entry.IsBuffer == buffers && seen.Add(entry.Tensor!))
             {
-                result.Add((prefix + name, parameter!));
+                result.Add((prefix + entry.Name, entry.Tensor!));
             }
         }
     }
@@ -113,4 +144,7 @@ public abstract class Module
             throw new ArgumentException($"Name '{name}' is already registered in {GetType().Name}.", nameof(name));
         }
     }
+
+    /// <summary>One registration: a child module, or a tensor that is a parameter or a buffer.</summary>
+    private readonly record struct Entry(string Name, Module? Child, Tensor? Tensor, bool IsBuffer);
 }

@@ -98,4 +98,41 @@ public sealed class ModuleTests
 
     [Fact]
     public void RegisterParameter_UnnamedTensor_GetsLocalName() => Assert.Equal("scale", new Toy(new Random(0)).Scale.Name);
+
+    [Fact]
+    public void NamedBuffers_NestedModules_DottedNamesAndNotParameters()
+    {
+        var toy = new Toy(new Random(0));
+        var norm = new BatchNorm1d(3);
+        toy.Add("norm", norm);
+
+        Assert.Equal(["norm.running_mean", "norm.running_var"], toy.NamedBuffers().Select(b => b.Name));
+        Assert.Same(norm.RunningVariance, toy.NamedBuffers()[1].Buffer);
+        Assert.DoesNotContain(toy.Parameters(), p => ReferenceEquals(p, norm.RunningMean));
+        Assert.Contains("norm.weight", toy.NamedParameters().Select(p => p.Name));
+        Assert.Empty(new Toy(new Random(0)).NamedBuffers());
+    }
+
+    [Fact]
+    public void RegisterBuffer_TensorThatRequiresGrad_ThrowsNamingIt()
+    {
+        var holder = new BufferHolder();
+        var e = Assert.Throws<ArgumentException>(() => holder.Add("stats", Tensor.Parameter([1f, 2f], [2])));
+        Assert.Contains("'stats'", e.Message);
+        Assert.Contains("(2,)", e.Message);
+    }
+
+    [Fact]
+    public void RegisterBuffer_NameTakenByParameter_Throws()
+    {
+        var holder = new BufferHolder();
+        holder.Add("count", Tensor.Zeros(1));
+        Assert.Contains("'count'", Assert.Throws<ArgumentException>(() => holder.Add("count", Tensor.Zeros(1))).Message);
+        Assert.Equal("count", holder.NamedBuffers().Single().Buffer.Name);
+    }
+
+    private sealed class BufferHolder : Module
+    {
+        public void Add(string name, Tensor buffer) => RegisterBuffer(name, buffer);
+    }
 }

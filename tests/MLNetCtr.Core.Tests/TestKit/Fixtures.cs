@@ -6,7 +6,8 @@ namespace MLNetCtr.Tests.TestKit;
 /// <summary>
 /// Reads the JSON golden fixtures that scripts under <c>tools/</c> write to <c>tests/MLNetCtr.Core.Tests/Fixtures/</c>
 /// (copied next to the test assembly). Convention: a tensor is <c>{"shape": [...], "data": [...]}</c>, row-major;
-/// a file holds named sections, each a list of cases with a <c>"name"</c>.
+/// a file holds named sections, each a list of cases with a <c>"name"</c> (or, as golden_layers.json, an object of
+/// named cases). Module tensors are loaded and compared by name (<see cref="LoadByName"/>).
 /// </summary>
 public static class Fixtures
 {
@@ -56,6 +57,33 @@ public static class Fixtures
     /// <summary>A stored tensor, or null for JSON null.</summary>
     public static Tensor? ToTensorOrNull(this JsonElement tensor, bool requiresGrad = false, string? name = null) =>
         tensor.ValueKind == JsonValueKind.Null ? null : tensor.ToTensor(requiresGrad, name);
+
+    /// <summary>
+    /// Copies each stored tensor of <paramref name="tensors"/> (an object of name → tensor) into the module tensor of
+    /// the same name, checking that the names match exactly and the shapes agree: loads torch weights "by name".
+    /// </summary>
+    public static void LoadByName(IReadOnlyList<(string Name, Tensor Tensor)> moduleTensors, JsonElement tensors)
+    {
+        Assert.Equal(tensors.EnumerateObject().Select(p => p.Name).Order(), moduleTensors.Select(p => p.Name).Order());
+        foreach ((string name, Tensor target) in moduleTensors)
+        {
+            JsonElement stored = tensors.GetProperty(name);
+            Assert.True(stored.Shape().AsSpan().SequenceEqual(target.Shape), $"{name}: shape {string.Join(",", stored.Shape())} vs ours {string.Join(",", target.Shape.ToArray())}");
+            stored.Data().CopyTo(target.Data, 0);
+        }
+    }
+
+    /// <summary>Asserts that each stored tensor of <paramref name="expected"/> (name → tensor) matches the module tensor of that name, through <paramref name="select"/>.</summary>
+    public static void AssertByName(IReadOnlyList<(string Name, Tensor Tensor)> moduleTensors, JsonElement expected, Func<Tensor, float[]?> select, string what, double tolerance = 1e-5)
+    {
+        var byName = moduleTensors.ToDictionary(p => p.Name, p => p.Tensor);
+        foreach (JsonProperty stored in expected.EnumerateObject())
+        {
+            Assert.True(byName.TryGetValue(stored.Name, out Tensor? tensor), $"{what}: no tensor named '{stored.Name}'");
+            float[] actual = select(tensor!) ?? new float[tensor!.Size];
+            AssertClose(stored.Value.Data(), actual, $"{what} {stored.Name}", tolerance);
+        }
+    }
 
     /// <summary>Asserts <c>|actual − expected| ≤ tolerance · (1 + |expected|)</c> element-wise: absolute near 0, relative elsewhere.</summary>
     public static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, string what, double tolerance = 1e-5)

@@ -3,7 +3,7 @@ using MLNetCtr.Nn.Optim;
 using MLNetCtr.Tensors;
 using MLNetCtr.Tests.TestKit;
 
-namespace MLNetCtr.Tests.Nn;
+namespace MLNetCtr.Tests.Nn.Layers;
 
 public sealed class LinearTests
 {
