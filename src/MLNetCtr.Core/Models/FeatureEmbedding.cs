@@ -57,14 +57,11 @@ public sealed class FeatureEmbedding : Module
             string key = kind == FieldKind.Numeric ? column.Name : column.VocabularyName;
             if (!tables.TryGetValue(key, out Tensor? table))
             {
-                int rows = kind == FieldKind.Numeric ? 1 : encoder.CardinalityOf(column.Name);
-                table = Tensor.Parameter(new float[rows * dimension], [rows, dimension], sparseGradient: kind != FieldKind.Numeric);
-                Init.Normal(table, initStandardDeviation, random);
-                if (kind != FieldKind.Numeric)
-                {
-                    Array.Clear(table.Data, Vocabulary.PaddingId * dimension, dimension);   // padding embeds to zero
-                }
-                tables[key] = RegisterParameter(key.Replace('.', '_'), table);
+                string name = key.Replace('.', '_');
+                table = kind == FieldKind.Numeric
+                    ? RegisterParameter(name, Init.Normal(Tensor.Parameter(new float[dimension], [1, dimension]), initStandardDeviation, random))
+                    : Register(name, new Embedding(encoder.CardinalityOf(column.Name), dimension, random, Vocabulary.PaddingId, sparse: true, initStandardDeviation)).Weight;
+                tables[key] = table;
             }
             fields.Add(new EmbeddedField(column, kind.Value, table));
         }
