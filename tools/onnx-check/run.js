@@ -1,6 +1,7 @@
 // Runs an ONNX model with ONNX Runtime and prints its outputs as JSON.
 //   node run.js <model.onnx> <inputs.json>
 // inputs.json: { "<input name>": { "type": "int64" | "float32", "dims": [..], "data": [..] }, ... }
+//              (entries the model does not take are ignored; a missing one is an error)
 // stdout:      { "<output name>": { "dims": [..], "data": [..] }, ... }
 'use strict';
 const fs = require('fs');
@@ -23,11 +24,14 @@ async function main() {
     throw new Error('Usage: node run.js <model.onnx> <inputs.json>');
   }
   const specs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
-  const feeds = {};
-  for (const [name, spec] of Object.entries(specs)) {
-    feeds[name] = toTensor(name, spec);
-  }
   const session = await ort.InferenceSession.create(modelPath);
+  const feeds = {};
+  for (const name of session.inputNames) {
+    if (!(name in specs)) {
+      throw new Error(`The model takes input '${name}', which ${inputsPath} does not have.`);
+    }
+    feeds[name] = toTensor(name, specs[name]);
+  }
   const results = await session.run(feeds);
   const outputs = {};
   for (const name of session.outputNames) {

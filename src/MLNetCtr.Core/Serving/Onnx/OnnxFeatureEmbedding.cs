@@ -17,7 +17,8 @@ internal static class OnnxFeatureEmbedding
         for (int f = 0; f < vectors.Length; f++)
         {
             EmbeddedField field = embedding.Fields[f];
-            string table = g.Parameter(field.Table, $"{name}.{field.Column.Name}");
+            string key = field.Kind == FieldKind.Numeric ? field.Column.Name : field.Column.VocabularyName;   // a shared table is named once, by its vocabulary
+            string table = g.Parameter(field.Table, $"{name}.{key}");
             vectors[f] = g.Unsqueeze(EmbedField(g, field, table), axis: 1);   // (B, 1, D)
         }
         return vectors.Length == 1 ? vectors[0] : g.Concat(vectors, axis: 1);   // (B, F, D)
