@@ -48,7 +48,8 @@ public static class OnnxExporter
 
     /// <summary>
     /// Writes <paramref name="model"/> to <paramref name="path"/> as ONNX and its encoder to <see cref="EncoderPathFor"/>,
-    /// each atomically. Throws <see cref="NotSupportedException"/> naming the family if it cannot be exported.
+    /// each atomically. The network is put in evaluation mode (as scoring does) and left there. Throws
+    /// <see cref="NotSupportedException"/> naming the family if it cannot be exported.
     /// </summary>
     public static void Export(CtrPredictionModel model, string path)
     {

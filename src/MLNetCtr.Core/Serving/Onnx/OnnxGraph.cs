@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using MLNetCtr.Serving.Onnx.Proto;
 using MLNetCtr.Tensors;
@@ -61,13 +62,15 @@ internal sealed class OnnxGraph
         return initializer;
     }
 
+    // raw_data must be little-endian: the byte views below assume a little-endian machine, as .NET on x64 and arm64 is.
+
     /// <summary>A float constant of shape <paramref name="dims"/> (empty for a scalar).</summary>
     public string Constant(string name, float[] data, params long[] dims) =>
-        AddInitializer(name, DataType.Float, dims, ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan())));
+        AddInitializer(name, DataType.Float, dims, ByteString.CopyFrom(MemoryMarshal.AsBytes(data.AsSpan())));
 
     /// <summary>An int64 constant of shape <paramref name="dims"/> (empty for a scalar).</summary>
     public string Constant(string name, long[] data, params long[] dims) =>
-        AddInitializer(name, DataType.Int64, dims, ByteString.CopyFrom(System.Runtime.InteropServices.MemoryMarshal.AsBytes(data.AsSpan())));
+        AddInitializer(name, DataType.Int64, dims, ByteString.CopyFrom(MemoryMarshal.AsBytes(data.AsSpan())));
 
     /// <summary>Adds an <paramref name="opType"/> node (default ONNX domain) over <paramref name="inputs"/>; returns its output's name (<paramref name="output"/>, or a fresh one).</summary>
     public string Node(string opType, IReadOnlyList<string> inputs, string? output = null, params AttributeProto[] attributes)
