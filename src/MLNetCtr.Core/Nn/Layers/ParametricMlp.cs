@@ -1,3 +1,5 @@
+using MLNetCtr.Tensors;
+
 namespace MLNetCtr.Nn;
 
 /// <summary>
