@@ -10,6 +10,7 @@ public static class ModelRegistry
         LogisticRegressionTrainer.Definition,
         DinTrainer.Definition,
         BstTrainer.Definition,
+        Srp4CtrTrainer.Definition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>
