@@ -8,6 +8,8 @@ public static class ModelRegistry
     private static readonly ModelFamily[] s_families =
     [
         LogisticRegressionTrainer.Definition,
+        EsmmTrainer.EsmmDefinition,
+        EsmmTrainer.Esm2Definition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>
