@@ -66,16 +66,15 @@ public sealed class Esmm : CtrModel
     /// <inheritdoc/>
     public override Tensor Forward(CtrBatch batch)
     {
-        Tensor x = _embedding.Forward(batch).Flatten(1);                                   // (B, F·D)
-        Tensor click = _towers[0].Forward(x);                                              // (B, 1) logit of pCTR
-        if (Mode == EsmmMode.Esmm)
+        Tensor x = _embedding.Forward(batch).Flatten(1);                           // (B, F·D)
+        Tensor[] y = [.. _towers.Select(tower => tower.Forward(x))];               // 2 or 4 × (B, 1) logits
+        Tensor cvr = Mode switch
         {
-            Tensor cvr = _towers[1].Forward(x);                                            // (B, 1) logit of pCVR
-            return Ops.Concat([click, cvr, Ops.ProductLogit(click, cvr)], axis: 1);        // (B, 3): ctr, cvr, ctcvr
-        }
-        Tensor action = _towers[1].Forward(x);                                             // (B, 1) logit of y2
-        Tensor buyGivenClick = Ops.MixtureLogit(action, _towers[2].Forward(x), _towers[3].Forward(x));   // (B, 1) logit of y2·y3 + (1 − y2)·y4
-        return Ops.Concat([click, buyGivenClick, Ops.ProductLogit(click, buyGivenClick), Ops.ProductLogit(click, action)], axis: 1);   // (B, 4)
+            EsmmMode.Esm2 => Ops.MixtureLogit(y[1], y[2], y[3]),                    // (B, 1) logit of y2·y3 + (1 − y2)·y4
+            _ => y[1],                                                             // (B, 1) logit of pCVR
+        };
+        Tensor[] outputs = [y[0], cvr, Ops.ProductLogit(y[0], cvr)];               // ctr, cvr, ctcvr: 3 × (B, 1)
+        return Ops.Concat(Mode == EsmmMode.Esm2 ? [.. outputs, Ops.ProductLogit(y[0], y[1])] : outputs, axis: 1);   // (B, T), ESM2 adds ctavr
     }
 
     /// <summary>Σ over trained tasks of <c>w_t · BCE-with-logits</c> (row weights applied); the cvr task (weight 0) is skipped.</summary>

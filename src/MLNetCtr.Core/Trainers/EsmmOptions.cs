@@ -79,5 +79,9 @@ public sealed record EsmmOptions : TrainingOptions
                 throw new ArgumentOutOfRangeException(name, weight, $"{name} must be a finite, non-negative number.");
             }
         }
+        if (ClickLossWeight == 0f && ConversionLossWeight == 0f)
+        {
+            throw new ArgumentException($"{nameof(ClickLossWeight)} and {nameof(ConversionLossWeight)} are both 0: nothing would train the towers.", nameof(ConversionLossWeight));
+        }
     }
 }

@@ -143,6 +143,10 @@ public sealed class EsmmTests(FunnelScenarioFixture data) : IClassFixture<Funnel
         Assert.Equal(nameof(EsmmOptions.ActionLossWeight), Assert.Throws<ArgumentOutOfRangeException>(() => new EsmmTrainer(Small with { ActionLossWeight = -1f })).ParamName);
 
     [Fact]
+    public void Validate_NoClickOrConversionLoss_IsRefused() =>
+        Assert.Contains("both 0", Assert.Throws<ArgumentException>(() => new EsmmTrainer(Small with { ClickLossWeight = 0f, ConversionLossWeight = 0f })).Message);
+
+    [Fact]
     public void Registry_KnowsEsmmAndEsm2_WithTheirTasks()
     {
         CtrModel esm2 = ModelRegistry.Get("esm2").CreateModel(data.Encoder, ModelRegistry.Get("esm2").DefaultOptions());
