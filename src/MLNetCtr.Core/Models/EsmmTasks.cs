@@ -25,7 +25,7 @@ internal static class EsmmTasks
         {
             if (!known.Contains(label))
             {
-                throw new ArgumentException($"{mode} needs the binary label '{label}' ({option}); the schema's binary labels are: {string.Join(", ", known)}.", nameof(options));
+                throw new ArgumentException($"{mode.ToString().ToUpperInvariant()} needs the binary label '{label}' ({option}); the schema's binary labels are: {string.Join(", ", known)}.", nameof(options));
             }
         }
         CtrTask[] tasks =
