@@ -11,6 +11,8 @@ public static class ModelRegistry
         DinTrainer.Definition,
         BstTrainer.Definition,
         Srp4CtrTrainer.Definition,
+        EsmmTrainer.EsmmDefinition,
+        EsmmTrainer.Esm2Definition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>
