@@ -8,6 +8,9 @@ public static class ModelRegistry
     private static readonly ModelFamily[] s_families =
     [
         LogisticRegressionTrainer.Definition,
+        MmoeTrainer.Definition,
+        MmoeTrainer.SharedBottomDefinition,
+        MmoeTrainer.PleDefinition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>
