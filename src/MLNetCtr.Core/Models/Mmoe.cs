@@ -5,19 +5,6 @@ using MLNetCtr.Trainers;
 
 namespace MLNetCtr.Models;
 
-/// <summary>How a multi-task model shares its bottom between the tasks.</summary>
-public enum MultitaskStructure
-{
-    /// <summary>One bottom MLP shared by every task (Caruana, 1997): the one-expert mixture.</summary>
-    SharedBottom,
-
-    /// <summary>Multi-gate mixture of experts (Ma et al., KDD 2018): n experts, one softmax gate per task.</summary>
-    Mmoe,
-
-    /// <summary>Progressive layered extraction (Tang et al., RecSys 2020): task-specific and shared experts, stacked levels.</summary>
-    Ple,
-}
-
 /// <summary>
 /// Multi-task ranking: MMoE (Ma et al., KDD 2018), shared-bottom (Caruana, 1997) or PLE (Tang et al., RecSys 2020)
 /// over shared field embeddings, one tower per task, with YouTube's shallow position-bias tower (Zhao et al., RecSys
@@ -42,8 +29,12 @@ public sealed class Mmoe : CtrModel
 
     /// <summary>Creates the network for the features and labels of <paramref name="encoder"/>'s schema, initialized from the options' <c>Seed</c>.</summary>
     public Mmoe(DataEncoder encoder, MmoeOptions options, MultitaskStructure structure)
-        : base(WeightedTasks(encoder, options))
+        : base((options ?? throw new ArgumentNullException(nameof(options))).TasksOf(encoder))
     {
+        if (!Enum.IsDefined(structure))
+        {
+            throw new ArgumentOutOfRangeException(nameof(structure), structure, $"Unknown multi-task structure {(int)structure}.");
+        }
         var random = new Random(options.Seed);
         Structure = structure;
         _embedding = Register("embedding", new FeatureEmbedding(encoder, options.EmbeddingDimension, random));
@@ -64,7 +55,7 @@ public sealed class Mmoe : CtrModel
         if (biasColumns.Count > 0)
         {
             _biasTower = Register("biasTower", new ShallowBiasTower(encoder, biasColumns, options, random));
-            _biasTask = BiasTaskIndex(options.BiasTowerTask);
+            _biasTask = ShallowBiasTower.TaskIndex(Tasks, options.BiasTowerTask);
             _servingPosition = options.BiasTowerServingPosition;
         }
     }
@@ -78,7 +69,11 @@ public sealed class Mmoe : CtrModel
         Tensor fields = _embedding.Forward(batch);                                                   // (B, F, D)
         Tensor x = fields.Flatten(1);                                                                // (B, F·D)
         x = _behaviors is null ? x : Ops.Concat([x, _behaviors.Forward(batch, fields)], axis: 1);    // (B, F·D + H_b)
-        Tensor[] shared = _ple?.Forward(x) ?? _mixture!.Forward(x);                                  // T × (B, H)
+        Tensor[] shared = Structure switch
+        {
+            MultitaskStructure.Ple => _ple!.Forward(x),                                              // T × (B, H)
+            _ => _mixture!.Forward(x),                                                               // T × (B, H), one expert for shared-bottom
+        };
         var outputs = new Tensor[Tasks.Count];
         for (int t = 0; t < outputs.Length; t++)
         {
@@ -106,26 +101,5 @@ public sealed class Mmoe : CtrModel
             }
         }
         return total!;
-    }
-
-    private int BiasTaskIndex(string? name)
-    {
-        int index = name is null ? Tasks.ToList().FindIndex(t => t.Kind == TaskKind.Binary) : Tasks.ToList().FindIndex(t => t.Name == name);
-        return index >= 0 ? index
-            : throw new ArgumentException($"The bias tower's task '{name ?? "(first binary task)"}' is not among the tasks: {string.Join(", ", Tasks.Select(t => $"{t.Name} ({t.Kind})"))}.", nameof(name));
-    }
-
-    /// <summary>The schema's tasks with <see cref="MmoeOptions.TaskLossWeights"/>; at least one must be positive.</summary>
-    private static IReadOnlyList<CtrTask> WeightedTasks(DataEncoder encoder, MmoeOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(encoder);
-        ArgumentNullException.ThrowIfNull(options);
-        IReadOnlyList<CtrTask> tasks = CtrTask.FromSchema(encoder.Schema);
-        IReadOnlyList<float> weights = options.TaskLossWeights;
-        if (weights.Count > 0 && (weights.Count != tasks.Count || !weights.Any(w => w > 0f)))
-        {
-            throw new ArgumentException($"{nameof(MmoeOptions.TaskLossWeights)} [{string.Join(", ", weights)}] must give one weight per task ({string.Join(", ", tasks.Select(t => t.Name))}), at least one of them positive.", nameof(options));
-        }
-        return weights.Count == 0 ? tasks : [.. tasks.Select((t, i) => t with { LossWeight = weights[i] })];
     }
 }

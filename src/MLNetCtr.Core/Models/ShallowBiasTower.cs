@@ -83,6 +83,14 @@ internal sealed class ShallowBiasTower : Module
         return position is null ? [] : hasDevice ? [position, MultitaskDefaults.DeviceColumn] : [position];
     }
 
+    /// <summary>The index of the task called <paramref name="name"/> in <paramref name="tasks"/>, or of the first binary task when null.</summary>
+    public static int TaskIndex(IReadOnlyList<CtrTask> tasks, string? name)
+    {
+        int index = name is null ? tasks.ToList().FindIndex(t => t.Kind == TaskKind.Binary) : tasks.ToList().FindIndex(t => t.Name == name);
+        return index >= 0 ? index
+            : throw new ArgumentException($"The bias tower's task '{name ?? "(first binary task)"}' is not among the tasks: {string.Join(", ", tasks.Select(t => $"{t.Name} ({t.Kind})"))}.", nameof(name));
+    }
+
     /// <summary>Each row's position clamped to [0, positions − 1] (a row without a position column reads 0).</summary>
     private static int[] PositionIds(CtrBatch batch, int? fixedPosition, int positions)
     {

@@ -1,3 +1,4 @@
+using MLNetCtr.Data;
 using MLNetCtr.Models;
 using MLNetCtr.Training;
 
@@ -102,6 +103,22 @@ public sealed record MmoeOptions : TrainingOptions
             ArgumentOutOfRangeException.ThrowIfNegative(position, nameof(BiasTowerServingPosition));
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BehaviorHiddenSize);
+    }
+
+    /// <summary>
+    /// The tasks of <paramref name="encoder"/>'s schema (its labels, in order) with their <see cref="TaskLossWeights"/>.
+    /// Throws when the weights do not match the tasks one for one or are all 0.
+    /// </summary>
+    public IReadOnlyList<CtrTask> TasksOf(DataEncoder encoder)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        IReadOnlyList<CtrTask> tasks = CtrTask.FromSchema(encoder.Schema);
+        IReadOnlyList<float> weights = TaskLossWeights;
+        if (weights.Count > 0 && (weights.Count != tasks.Count || !weights.Any(w => w > 0f)))
+        {
+            throw new ArgumentException($"{nameof(TaskLossWeights)} [{string.Join(", ", weights)}] must give one weight per task ({string.Join(", ", tasks.Select(t => t.Name))}), at least one of them positive.", nameof(encoder));
+        }
+        return weights.Count == 0 ? tasks : [.. tasks.Select((t, i) => t with { LossWeight = weights[i] })];
     }
 
     private static void ThrowIfNotPositive(IReadOnlyList<int>? sizes, string name, bool allowEmpty)
