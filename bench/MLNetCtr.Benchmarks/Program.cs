@@ -3,4 +3,9 @@ if (args is ["--loader", ..])
     MLNetCtr.Benchmarks.DataLoaderBenchmarks.RunThroughput(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     return;
 }
+if (args is ["--mmoe"])
+{
+    MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();
+    return;
+}
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -13,6 +13,9 @@ public static class ModelRegistry
         Srp4CtrTrainer.Definition,
         EsmmTrainer.EsmmDefinition,
         EsmmTrainer.Esm2Definition,
+        MmoeTrainer.Definition,
+        MmoeTrainer.SharedBottomDefinition,
+        MmoeTrainer.PleDefinition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>

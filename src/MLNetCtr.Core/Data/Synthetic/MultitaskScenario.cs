@@ -9,7 +9,7 @@ namespace MLNetCtr.Data.Synthetic;
 ///   f_k(x)   = w_kᵀx + Σ_{j=1..10} sin(α_j·w_kᵀx + β_j)              α_j, β_j ~ N(0, 1), shared by the tasks
 ///   f̃_k      = f_k standardized over impressions
 ///   relevance_k = σ(b_k + 1.5·f̃_k)                                   b_k solved for the base click rate
-///   position = 1 + ⌊P·σ(−1.7·s)⌋,  s = 0.6·f̃_1 + 0.8·ε               a noisy ranker puts relevant items higher
+///   position = 1 + ⌊P·σ(−1.7·s)⌋,  s = 0.3·f̃_1 + 0.8·f̃_2 + 0.5·ε     a noisy ranker, mostly of likes
 ///   P(click) = position^−η · relevance_1,   P(task k ≥ 2) = relevance_k
 ///   ln dwell = ln 30 + 0.6·f̃_{K+1} + 0.5·ε                          seconds; E[dwell] = exp(ln 30 + 0.6·f̃ + 0.125)
 /// </code>
@@ -47,7 +47,7 @@ internal sealed class MultitaskScenario : ImpressionScenario
         _moments = raw.Select(values => SyntheticMath.Moments(values)).ToArray();
         _intercepts = new double[options.TaskCount];
         double[] clickScores = raw[0].Select(f => Standardize(0, f)).ToArray();
-        double[] examination = clickScores.Select((f, i) => Examination(RankedPosition(f, pilot[i].Noise))).ToArray();
+        double[] examination = clickScores.Select((f, i) => Examination(RankedPosition(f, Standardize(1, raw[1][i]), pilot[i].Noise))).ToArray();
         _intercepts[0] = SyntheticMath.SolveIntercept(
             b => clickScores.Select((f, i) => examination[i] * SyntheticMath.Sigmoid(b + Signal * f)).Average(), options.BaseClickRate);
         for (int k = 1; k < options.TaskCount; k++)
@@ -74,7 +74,7 @@ internal sealed class MultitaskScenario : ImpressionScenario
         Impression x = World.Sample(random);
         ReadOnlySpan<double> input = _input.Of(x);
         double clickScore = Standardize(0, TaskFunction(0, input));
-        x = x with { Position = RankedPosition(clickScore, random.NextGaussian()) };
+        x = x with { Position = RankedPosition(clickScore, Standardize(1, TaskFunction(1, input)), random.NextGaussian()) };
         WriteFeatures(row, x);
 
         double relevance = SyntheticMath.Sigmoid(_intercepts[0] + Signal * clickScore);
@@ -105,9 +105,13 @@ internal sealed class MultitaskScenario : ImpressionScenario
 
     private double Standardize(int task, double value) => (value - _moments[task].Mean) / _moments[task].Std;
 
-    private int RankedPosition(double clickScore, double noise)
+    /// <summary>
+    /// The position a logged ranker gave: it blends the click and like scores, so besides relevance the position also
+    /// reflects what only matters for likes, a confounder that a click model without a position input absorbs.
+    /// </summary>
+    private int RankedPosition(double clickScore, double likeScore, double noise)
     {
-        double s = 0.6 * clickScore + 0.8 * noise;
+        double s = 0.3 * clickScore + 0.8 * likeScore + 0.5 * noise;
         return Math.Min(_options.Positions, 1 + (int)(_options.Positions * SyntheticMath.Sigmoid(-1.7 * s)));
     }
 
