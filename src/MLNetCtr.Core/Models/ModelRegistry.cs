@@ -8,6 +8,13 @@ public static class ModelRegistry
     private static readonly ModelFamily[] s_families =
     [
         LogisticRegressionTrainer.Definition,
+        ParallelTwoTowerTrainer.Definition,
+        TwoTowerTrainer.Definition,
+        FmTrainer.Definition,
+        FfmTrainer.Definition,
+        DcnV2Trainer.Definition,
+        XDeepFmTrainer.Definition,
+        DeepFmTrainer.Definition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>

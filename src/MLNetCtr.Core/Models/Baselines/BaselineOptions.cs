@@ -1,0 +1,126 @@
+using MLNetCtr.Nn;
+using MLNetCtr.Training;
+
+namespace MLNetCtr.Models.Baselines;
+
+/// <summary>
+/// Default values of the single-model ranking baselines, following the BARS benchmark's FuxiCTR settings (Zhu et al.,
+/// 2022, "BARS: Towards Open Benchmarking for Recommender Systems"): embedding dimension 10, Adam at 1e-3, batches of
+/// 4,096, early stopping on validation AUC with patience 2.
+/// </summary>
+public static class BaselineDefaults
+{
+    /// <summary>Dimension of each field embedding.</summary>
+    public const int EmbeddingDimension = 10;
+
+    /// <summary>Rows per training step.</summary>
+    public const int BatchSize = 4096;
+
+    /// <summary>Most passes over the training data (early stopping usually ends sooner).</summary>
+    public const int NumberOfEpochs = 10;
+
+    /// <summary>Hidden sizes of the deep networks (DeepFM, DCN-V2, xDeepFM), as in the DeepFM paper.</summary>
+    public static IReadOnlyList<int> HiddenSizes { get; } = [400, 400, 400];
+}
+
+/// <summary>Options shared by the baselines: the training loop's, with BARS defaults, and the embedding dimension.</summary>
+public abstract record BaselineOptions : TrainingOptions
+{
+    /// <summary>Creates the defaults: batch <see cref="BaselineDefaults.BatchSize"/> (4096), at most <see cref="BaselineDefaults.NumberOfEpochs"/> (10) epochs.</summary>
+    protected BaselineOptions()
+    {
+        BatchSize = BaselineDefaults.BatchSize;
+        NumberOfEpochs = BaselineDefaults.NumberOfEpochs;
+    }
+
+    /// <summary>Dimension of each field embedding. Default: <see cref="BaselineDefaults.EmbeddingDimension"/> (10).</summary>
+    public int EmbeddingDimension { get; init; } = BaselineDefaults.EmbeddingDimension;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(EmbeddingDimension);
+    }
+}
+
+/// <summary>Options of the baselines with a deep network (an MLP over the concatenated field embeddings).</summary>
+public abstract record DeepBaselineOptions : BaselineOptions
+{
+    /// <summary>Hidden sizes of the deep network. Default: <c>[400, 400, 400]</c>.</summary>
+    public IReadOnlyList<int> HiddenSizes { get; init; } = BaselineDefaults.HiddenSizes;
+
+    /// <summary>Activation of the hidden layers. Default: <see cref="Activation.Relu"/>.</summary>
+    public Activation Activation { get; init; } = Activation.Relu;
+
+    /// <summary>Dropout after each hidden layer, in [0, 1). Default: 0.</summary>
+    public float Dropout { get; init; }
+
+    /// <summary>Batch norm in the hidden layers. Default: false.</summary>
+    public bool BatchNorm { get; init; }
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.Defined(Activation, nameof(Activation));
+        ArgumentOutOfRangeException.ThrowIfNegative(Dropout);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(Dropout, 1f);
+        OptionChecks.PositiveSizes(HiddenSizes, nameof(HiddenSizes), allowEmpty: AllowsNoHiddenLayer);
+    }
+
+    /// <summary>Whether an empty <see cref="HiddenSizes"/> is valid (a model whose deep part is optional).</summary>
+    protected virtual bool AllowsNoHiddenLayer => false;
+}
+
+/// <summary>Options of <see cref="FactorizationMachine"/>.</summary>
+public sealed record FmOptions : BaselineOptions;
+
+/// <summary>Options of <see cref="FieldAwareFactorizationMachine"/>.</summary>
+public sealed record FfmOptions : BaselineOptions;
+
+/// <summary>Options of <see cref="DeepFm"/>.</summary>
+public sealed record DeepFmOptions : DeepBaselineOptions;
+
+/// <summary>Options of <see cref="XDeepFm"/>.</summary>
+public sealed record XDeepFmOptions : DeepBaselineOptions
+{
+    /// <summary>Feature maps of each CIN layer. Default: <c>[64, 64]</c> (the xDeepFM paper used 100–200 on Criteo).</summary>
+    public IReadOnlyList<int> CinLayerSizes { get; init; } = [64, 64];
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.PositiveSizes(CinLayerSizes, nameof(CinLayerSizes), allowEmpty: false);
+    }
+}
+
+/// <summary>Options of <see cref="DcnV2"/>.</summary>
+public sealed record DcnV2Options : DeepBaselineOptions
+{
+    /// <summary>How the cross and deep networks combine. Default: <see cref="DcnV2Structure.Parallel"/>.</summary>
+    public DcnV2Structure Structure { get; init; } = DcnV2Structure.Parallel;
+
+    /// <summary>Number of cross layers. Default: 3.</summary>
+    public int CrossLayers { get; init; } = 3;
+
+    /// <summary>Full-rank or low-rank cross weights. Default: <see cref="CrossRank.Full"/>.</summary>
+    public CrossRank CrossRank { get; init; } = CrossRank.Full;
+
+    /// <summary>r of low-rank cross weights. Default: 32.</summary>
+    public int LowRank { get; init; } = 32;
+
+    /// <inheritdoc/>
+    protected override bool AllowsNoHiddenLayer => Structure == DcnV2Structure.CrossOnly;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.Defined(Structure, nameof(Structure));
+        OptionChecks.Defined(CrossRank, nameof(CrossRank));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CrossLayers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LowRank);
+    }
+}
