@@ -41,7 +41,10 @@ internal sealed class CinTowerBranch : TowerBranch
 
         public Side(DataEncoder encoder, Func<ColumnSchema, bool> include, ParallelTwoTowerOptions o, Random random)
         {
-            _embedding = Register("embedding", new FeatureEmbedding(encoder, o.CinEmbeddingDimension, random, include));
+            // CIN maps are polynomials of degree ≥ 2 in the embeddings and u ⊙ v multiplies two of them: from the usual
+            // 0.01 start their gradients fall below Adam's ε and the branch never moves: start at unit-norm embeddings (σ = 1/√D).
+            _embedding = Register("embedding", new FeatureEmbedding(encoder, o.CinEmbeddingDimension, random, include,
+                initStandardDeviation: 1f / MathF.Sqrt(o.CinEmbeddingDimension)));
             _cin = Register("cin", new Cin(_embedding.Fields.Count, o.CinLayerSizes, random));
             _projection = Register("projection", new Linear(_cin.OutFeatures, o.CinCrossMaps, random, bias: false));
         }

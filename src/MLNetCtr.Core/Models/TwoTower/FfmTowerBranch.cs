@@ -37,6 +37,12 @@ internal sealed class FfmTowerBranch : TowerBranch
 
     public override int Width => _userFields * _itemFields * _userEmbedding.Dimension + 2;
 
+    /// <summary>Both sides' field-aware embeddings, user fields first: <c>(B, F, F, D)</c> (for tests of the FFM identity).</summary>
+    internal Tensor AllEmbeddings(CtrBatch batch) => Ops.Concat([_userEmbedding.Forward(batch), _itemEmbedding.Forward(batch)], axis: 1);
+
+    /// <summary>Both sides' first-order terms, <c>Σ_f w_f</c>: <c>(B, 1)</c> (for tests of the FFM identity).</summary>
+    internal Tensor FirstOrder(CtrBatch batch) => _userWeights.Forward(batch).Sum(1) + _itemWeights.Forward(batch).Sum(1);
+
     public override Tensor UserVector(CtrBatch batch)
     {
         Tensor e = _userEmbedding.Forward(batch);                                          // e_{f,g}: (B, |U|, P, D)

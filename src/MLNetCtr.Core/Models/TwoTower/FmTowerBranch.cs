@@ -31,6 +31,12 @@ internal sealed class FmTowerBranch : TowerBranch
 
     public override Tensor ItemVector(CtrBatch batch) => _item.Forward(batch);
 
+    /// <summary>Both sides' field embeddings, user fields first: <c>(B, F, D)</c> (for tests of the FM identity).</summary>
+    internal Tensor AllEmbeddings(CtrBatch batch) => Ops.Concat([_user.Embeddings(batch), _item.Embeddings(batch)], axis: 1);
+
+    /// <summary>Both sides' first-order terms, <c>Σ_f w_f</c>: <c>(B, 1)</c> (for tests of the FM identity).</summary>
+    internal Tensor FirstOrder(CtrBatch batch) => _user.FirstOrder(batch) + _item.FirstOrder(batch);
+
     /// <summary>One tower: <c>[Σ e_f, 1, s]</c> (user) or <c>[Σ e_f, s, 1]</c> (item).</summary>
     private sealed class Side : Module
     {
@@ -47,10 +53,14 @@ internal sealed class FmTowerBranch : TowerBranch
 
         public int Width => _embedding.Dimension + 2;
 
+        public Tensor Embeddings(CtrBatch batch) => _embedding.Forward(batch);
+
+        public Tensor FirstOrder(CtrBatch batch) => _weights.Forward(batch).Sum(1);
+
         public Tensor Forward(CtrBatch batch)
         {
-            Tensor e = _embedding.Forward(batch);                                        // (B, F, D)
-            Tensor scalar = _weights.Forward(batch).Sum(1) + FmInteraction.Pairwise(e);   // s: (B, 1)
+            Tensor e = Embeddings(batch);                                                // (B, F, D)
+            Tensor scalar = FirstOrder(batch) + FmInteraction.Pairwise(e);               // s: (B, 1)
             Tensor ones = Ones(batch);                                                   // (B, 1)
             return Ops.Concat([FmInteraction.SumPool(e), _scalarLast ? ones : scalar, _scalarLast ? scalar : ones], axis: 1);   // (B, D + 2)
         }

@@ -37,6 +37,9 @@ public sealed class ParallelTwoTower : CtrModel
     /// <summary>W, the width of the user and item vectors (the sum of the branch widths).</summary>
     public int Width { get; }
 
+    /// <summary>The branches, in the order of the matching vector.</summary>
+    internal IReadOnlyList<TowerBranch> Branches => _branches;
+
     /// <summary>The matching weights w, <c>(T, W)</c>: row t weighs <c>u ⊙ v</c> for task t.</summary>
     public Tensor MatchingWeight => _matching.Weight;
 
