@@ -33,10 +33,10 @@ public static class CliApp
             Description = "On error, print the exception with its stack trace instead of one line.",
             Recursive = true,
         };
-        var root = new RootCommand("mlnetctr: generate synthetic CTR data, train ranking models, evaluate them.")
+        var root = new RootCommand("mlnetctr: generate synthetic CTR data, train ranking models, evaluate and export them.")
         {
             Options = { verbose },
-            Subcommands = { SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context) },
+            Subcommands = { SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), ExportOnnxCommand.Create(context) },
         };
 
         ParseResult parsed = root.Parse(args);

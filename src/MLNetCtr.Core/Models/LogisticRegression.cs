@@ -1,4 +1,5 @@
 using MLNetCtr.Data;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models;
@@ -8,7 +9,7 @@ namespace MLNetCtr.Models;
 /// <c>logit_t = b_t + Σ_f w_t[field f's value]</c>, where numbers contribute <c>x · w</c> and sequences the mean of
 /// their items' weights. The simplest baseline, and the check that the whole data → train → evaluate path works.
 /// </summary>
-public sealed class LogisticRegression : CtrModel
+public sealed class LogisticRegression : CtrModel, IOnnxExportable
 {
     private readonly FeatureEmbedding _weights;   // (B, F, T): a "T-dimensional embedding" holds each value's weight per task
     private readonly Tensor _bias;                // (T)
@@ -24,4 +25,7 @@ public sealed class LogisticRegression : CtrModel
     /// <inheritdoc/>
     public override Tensor Forward(CtrBatch batch) =>
         _weights.Forward(batch).Sum(1) + _bias;   // (B, F, T) → (B, T)
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph) =>
+        graph.Add(graph.ReduceSum(graph.Embed(_weights, "weights"), axis: 1), graph.Parameter(_bias, "bias"));   // (B, F, T) → (B, T)
 }

@@ -11,12 +11,14 @@ namespace MLNetCtr.Models;
 public sealed class ModelFamily
 {
     private readonly Func<DataEncoder, TrainingOptions, CtrModel> _create;
+    private readonly Action<CtrModel, DataEncoder, TrainingOptions>? _prepare;
 
-    private ModelFamily(string id, Type optionsType, Func<DataEncoder, TrainingOptions, CtrModel> create)
+    private ModelFamily(string id, Type optionsType, Func<DataEncoder, TrainingOptions, CtrModel> create, Action<CtrModel, DataEncoder, TrainingOptions>? prepare)
     {
         Id = id;
         OptionsType = optionsType;
         _create = create;
+        _prepare = prepare;
     }
 
     /// <summary>The family's id, e.g. <c>"logistic-regression"</c>.</summary>
@@ -25,10 +27,14 @@ public sealed class ModelFamily
     /// <summary>The options record of the family's trainer.</summary>
     public Type OptionsType { get; }
 
-    /// <summary>Describes a family whose trainer takes <typeparamref name="TOptions"/>.</summary>
-    public static ModelFamily Create<TOptions>(string id, Func<DataEncoder, TOptions, CtrModel> create)
+    /// <summary>
+    /// Describes a family whose trainer takes <typeparamref name="TOptions"/>. <paramref name="prepare"/>, if given, runs
+    /// on a fresh network before training only (never when a saved model is loaded): e.g. loading pretrained weights.
+    /// </summary>
+    public static ModelFamily Create<TOptions>(string id, Func<DataEncoder, TOptions, CtrModel> create, Action<CtrModel, DataEncoder, TOptions>? prepare = null)
         where TOptions : TrainingOptions, new()
-        => new(id, typeof(TOptions), (encoder, options) => create(encoder, (TOptions)options));
+        => new(id, typeof(TOptions), (encoder, options) => create(encoder, (TOptions)options),
+            prepare is null ? null : (network, encoder, options) => prepare(network, encoder, (TOptions)options));
 
     /// <summary>The untrained network for <paramref name="encoder"/>'s schema; initialization is seeded by the options.</summary>
     public CtrModel CreateModel(DataEncoder encoder, TrainingOptions options)
@@ -50,6 +56,7 @@ public sealed class ModelFamily
     {
         ArgumentNullException.ThrowIfNull(train);
         CtrModel network = CreateModel(encoder, options);
+        _prepare?.Invoke(network, encoder, options);
         TrainingResult result = TrainingLoop.Run(network, train, validation, options, progress, cancellationToken);
         return (new CtrPredictionModel(this, options, encoder, network, result.History, Evaluation.ItemFrequency.Count(train)), result);
     }

@@ -8,6 +8,9 @@ public static class ModelRegistry
     private static readonly ModelFamily[] s_families =
     [
         LogisticRegressionTrainer.Definition,
+        DinTrainer.Definition,
+        BstTrainer.Definition,
+        Srp4CtrTrainer.Definition,
         ParallelTwoTowerTrainer.Definition,
         TwoTowerTrainer.Definition,
         FmTrainer.Definition,

@@ -15,6 +15,8 @@ namespace MLNetCtr.Nn;
 /// </remarks>
 public abstract class Module
 {
+    private readonly List<DropoutMasks> _dropoutMasks = [];
+
     private readonly List<Entry> _entries = [];
 
     /// <summary>Whether the module is in training mode (dropout active, …). New modules start in training mode.</summary>
@@ -63,6 +65,32 @@ public abstract class Module
         buffer.Name ??= name;
         _entries.Add(new Entry(name, null, buffer, IsBuffer: true));
         return buffer;
+    }
+
+    /// <summary>A dropout mask source seeded from <paramref name="random"/>, reseeded with the model by <see cref="ReseedDropout"/>.</summary>
+    protected DropoutMasks CreateDropoutMasks(Random random)
+    {
+        ArgumentNullException.ThrowIfNull(random);
+        var masks = new DropoutMasks(random.Next());
+        _dropoutMasks.Add(masks);
+        return masks;
+    }
+
+    /// <summary>
+    /// Reseeds every dropout mask source of this module and its descendants from <paramref name="seed"/>, each with
+    /// its own seed derived from its place in the tree. The training loop calls it before each step with (seed, step).
+    /// </summary>
+    public void ReseedDropout(int seed)
+    {
+        for (int i = 0; i < _dropoutMasks.Count; i++)
+        {
+            _dropoutMasks[i].Reseed(DropoutMasks.Mix(seed, i));
+        }
+        IReadOnlyList<(string Name, Module Module)> children = NamedChildren();
+        for (int c = 0; c < children.Count; c++)
+        {
+            children[c].Module.ReseedDropout(DropoutMasks.Mix(seed, -1 - c));
+        }
     }
 
     /// <summary>The direct children with their local names, in registration order.</summary>

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MLNetCtr.Data;
 using MLNetCtr.Evaluation;
 using MLNetCtr.Models;
+using MLNetCtr.Nn;
 using MLNetCtr.Nn.Optim;
 using MLNetCtr.Tensors;
 
@@ -98,6 +99,7 @@ public sealed class TrainingLoop
     {
         using TensorScope scope = TensorScope.Begin(_pool);
         _model.Train();
+        _model.ReseedDropout(DropoutMasks.Mix(_options.Seed, _state.Step));   // masks depend on (seed, step) only: resumable
         Tensor loss = _model.Loss(_model.Forward(batch), batch);
         float value = loss.Item();
         if (!float.IsFinite(value))

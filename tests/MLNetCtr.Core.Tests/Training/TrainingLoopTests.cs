@@ -59,6 +59,41 @@ public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixtur
     }
 
     [Fact]
+    public void Resume_WithDropout_EndsWithTheSameModelAsAnUninterruptedRun()
+    {
+        string checkpoint = Path.Combine(data.Directory, $"resume-dropout-{Guid.NewGuid():N}.ckpt");
+        var options = Quick with { NumberOfEpochs = 1, CheckpointPath = checkpoint, CheckpointEverySteps = 20 };
+        var uninterrupted = new DropoutModel(data.Encoder);
+        TrainingLoop.Run(uninterrupted, data.Train, null, options with { CheckpointEverySteps = 0, CheckpointPath = null });
+
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => TrainingLoop.Run(new DropoutModel(data.Encoder), data.Train, null, options,
+            new Recorder(p => { if (p.Step >= 30) cancel.Cancel(); }), cancel.Token));
+        var resumed = new DropoutModel(data.Encoder);
+        TrainingLoop.Run(resumed, data.Train, null, options with { ResumeFromCheckpoint = true });
+
+        Assert.Equal(Flatten(uninterrupted), Flatten(resumed));
+    }
+
+    /// <summary>Embeddings → MLP with dropout: training draws masks every step.</summary>
+    private sealed class DropoutModel : CtrModel
+    {
+        private readonly FeatureEmbedding _embedding;
+        private readonly MLNetCtr.Nn.Mlp _mlp;
+
+        public DropoutModel(DataEncoder encoder)
+            : base(CtrTask.FromSchema(encoder.Schema))
+        {
+            var random = new Random(5);
+            _embedding = Register("embedding", new FeatureEmbedding(encoder, 4, random));
+            _mlp = Register("mlp", new MLNetCtr.Nn.Mlp(_embedding.Fields.Count * 4, [16], random, dropout: 0.3f, outputSize: 1));
+        }
+
+        public override MLNetCtr.Tensors.Tensor Forward(CtrBatch batch) =>
+            _mlp.Forward(_embedding.Forward(batch).Flatten(1));   // (B, F·D) → (B, 1)
+    }
+
+    [Fact]
     public void EarlyStopping_WhenValidationOnlyGetsWorse_StopsAndRestoresTheBestModel()
     {
         // Validation labels are the training labels flipped: every step that fits the training data hurts validation AUC.

@@ -9,7 +9,7 @@ namespace MLNetCtr.Nn;
 /// </summary>
 public sealed class Dropout : Module
 {
-    private readonly Random _random;
+    private readonly DropoutMasks _masks;
 
     /// <summary>Creates the layer.</summary>
     /// <param name="probability">Probability p of zeroing an element, in [0, 1).</param>
@@ -22,12 +22,12 @@ public sealed class Dropout : Module
             throw new ArgumentOutOfRangeException(nameof(probability), probability, "The dropout probability must be in [0, 1).");
         }
         Probability = probability;
-        _random = random;
+        _masks = CreateDropoutMasks(random);
     }
 
     /// <summary>The probability p of zeroing an element.</summary>
     public float Probability { get; }
 
     /// <summary>Applies dropout in training mode; returns <paramref name="input"/> itself in evaluation mode or when p = 0.</summary>
-    public Tensor Forward(Tensor input) => Ops.Dropout(input, Probability, IsTraining, _random);
+    public Tensor Forward(Tensor input) => Ops.Dropout(input, Probability, IsTraining, _masks.Random);
 }

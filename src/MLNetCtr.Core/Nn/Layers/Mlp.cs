@@ -62,6 +62,12 @@ public sealed class Mlp : Module
     /// <summary>Size of the output's last dimension: the output size, or the last hidden size.</summary>
     public int OutFeatures { get; }
 
+    /// <summary>The hidden blocks, input to output (read by the ONNX exporter).</summary>
+    internal IReadOnlyList<MlpBlock> Hidden => _hidden;
+
+    /// <summary>The final Linear, or null (read by the ONNX exporter).</summary>
+    internal Linear? Output => _output;
+
     /// <summary>Runs the network on <paramref name="input"/> <c>(B, in)</c>; returns <c>(B, out)</c>.</summary>
     public Tensor Forward(Tensor input)
     {
@@ -90,6 +96,12 @@ internal sealed class MlpBlock : Module
         // Its own mask generator, seeded from the init stream: deterministic per seed, independent of other layers' draws.
         _dropout = dropout == 0f ? null : Register("dropout", new Dropout(dropout, new Random(random.Next())));
     }
+
+    public Linear Linear => _linear;
+
+    public BatchNorm1d? BatchNorm => _batchNorm;
+
+    public Activation Activation => _activation;
 
     public Tensor Forward(Tensor input)
     {

@@ -19,7 +19,7 @@ namespace MLNetCtr.Nn;
 /// </remarks>
 public sealed class MultiHeadAttention : Module
 {
-    private readonly Random _dropoutMasks;
+    private readonly DropoutMasks _dropoutMasks;
 
     /// <summary>Creates the layer and initializes it from <paramref name="random"/>.</summary>
     /// <param name="embedDim">Model width E; must be a multiple of <paramref name="heads"/>.</param>
@@ -59,7 +59,7 @@ public sealed class MultiHeadAttention : Module
                 Init.Zeros(projectionBias);
             }
         }
-        _dropoutMasks = new Random(random.Next());
+        _dropoutMasks = CreateDropoutMasks(random);
     }
 
     /// <summary>Model width E.</summary>
@@ -114,7 +114,7 @@ public sealed class MultiHeadAttention : Module
         CheckSequence(query, nameof(query));
         Tensor q = SplitHeads(Query.Forward(query));                                       // (B, H, Lq, Dh)
         Tensor context = IsTraining && DropoutProbability > 0f
-            ? AttentionWithDropout.Forward(q, keys, values, keyPaddingMask, causal, DropoutProbability, _dropoutMasks)
+            ? AttentionWithDropout.Forward(q, keys, values, keyPaddingMask, causal, DropoutProbability, _dropoutMasks.Random)
             : Ops.ScaledDotProductAttention(q, keys, values, keyPaddingMask, causal);       // (B, H, Lq, Dh)
         Tensor merged = context.Permute(0, 2, 1, 3).Reshape(query.Dim(0), query.Dim(1), EmbedDim);   // (B, Lq, E)
         return Output.Forward(merged);                                                      // (B, Lq, E)

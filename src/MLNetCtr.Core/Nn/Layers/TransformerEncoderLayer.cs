@@ -15,7 +15,7 @@ namespace MLNetCtr.Nn;
 /// </remarks>
 public sealed class TransformerEncoderLayer : Module
 {
-    private readonly Random _dropoutMasks;
+    private readonly DropoutMasks _dropoutMasks;
 
     /// <summary>Creates the layer and initializes it from <paramref name="random"/>.</summary>
     /// <param name="dModel">Model width D; a multiple of <paramref name="heads"/>.</param>
@@ -45,7 +45,7 @@ public sealed class TransformerEncoderLayer : Module
         Norm1 = Register("norm1", new LayerNorm(dModel));
         Norm2 = Register("norm2", new LayerNorm(dModel));
         DropoutProbability = dropout;   // validated by the attention's constructor
-        _dropoutMasks = new Random(random.Next());
+        _dropoutMasks = CreateDropoutMasks(random);
     }
 
     /// <summary>Dropout probability in attention, in the feed-forward network and on both residual branches (training mode only).</summary>
@@ -87,7 +87,7 @@ public sealed class TransformerEncoderLayer : Module
         return h + ApplyDropout(FeedForwardNetwork(Norm2.Forward(h)));                                      // (B, L, D)
     }
 
-    private Tensor ApplyDropout(Tensor x) => Ops.Dropout(x, DropoutProbability, IsTraining, _dropoutMasks);
+    private Tensor ApplyDropout(Tensor x) => Ops.Dropout(x, DropoutProbability, IsTraining, _dropoutMasks.Random);
 
     private Tensor SelfAttention(Tensor x, bool[]? keyPaddingMask, bool causal) => Attention.Forward(x, x, keyPaddingMask, causal);
 

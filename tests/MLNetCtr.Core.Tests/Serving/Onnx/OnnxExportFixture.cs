@@ -1,0 +1,42 @@
+using MLNetCtr.Data;
+using MLNetCtr.Data.Synthetic;
+
+namespace MLNetCtr.Tests.Serving.Onnx;
+
+/// <summary>
+/// Small behavior-sequence data with every input kind: categorical and shared-vocabulary sequence columns, the item
+/// price made a standardized number (instead of buckets), and the oracle probability made a regression task beside
+/// the click task.
+/// </summary>
+public sealed class OnnxExportFixture : IDisposable
+{
+    public OnnxExportFixture()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "mlnetctr-onnx-" + Guid.NewGuid().ToString("N"));
+        SyntheticResult synthetic = SyntheticDataGenerator.Generate(ScenarioKind.Sequence,
+            new SyntheticOptions { Rows = 3_000, Users = 100, Items = 200, MaxHistoryLength = 8, Seed = 5 }, Directory);
+        DatasetSchema schema = synthetic.Schema with
+        {
+            Columns = [.. synthetic.Schema.Columns.Select(c => c switch
+            {
+                { Name: "item_price" } => c with { Transform = NumericTransform.Standardize },
+                { Role: ColumnRole.Ignore, Type: ColumnType.Numeric } => c with { Role = ColumnRole.Label },
+                _ => c,
+            })],
+        };
+        (_, Encoder) = CtrDataLoader.LoadAndFit(synthetic.Train.Path, schema);
+        CtrDataset test = CtrDataLoader.Load(synthetic.Test.Path, Encoder);
+        Rows = test.Select([.. Enumerable.Range(0, 64)]);
+    }
+
+    public string Directory { get; }
+
+    public DataEncoder Encoder { get; }
+
+    /// <summary>64 encoded test rows.</summary>
+    public CtrDataset Rows { get; }
+
+    public string Scratch(string name) => Path.Combine(Directory, name);
+
+    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+}
