@@ -18,6 +18,7 @@ public sealed class TwoTowerServing
 {
     private readonly ParallelTwoTower _network;
     private readonly float[] _weights;   // w_t: (W)
+    private readonly ThreadLocal<BufferPool> _pools = new(() => new BufferPool());   // reused across requests
 
     /// <summary>Prepares serving of <paramref name="model"/>'s task <paramref name="task"/> (null: the first task).</summary>
     /// <exception cref="ArgumentException">The model is not a two-tower model, or has no such task.</exception>
@@ -129,7 +130,7 @@ public sealed class TwoTowerServing
     private float[] Rows(CtrDataset data, Func<CtrBatch, Tensor> side, bool fold)
     {
         var result = new float[(long)data.RowCount * Width];
-        var pool = new BufferPool();
+        BufferPool pool = _pools.Value!;
         _network.Eval();
         using GradMode.NoGradRegion noGrad = GradMode.NoGrad();
         foreach (CtrBatch batch in new BatchIterator(data, new BatchOptions { BatchSize = CtrScoring.DefaultBatchSize, Shuffle = false }).Epoch(0))

@@ -4,6 +4,35 @@ using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
 
+/// <summary>Options of <see cref="DcnV2"/>.</summary>
+public sealed record DcnV2Options : DeepBaselineOptions
+{
+    /// <summary>How the cross and deep networks combine. Default: <see cref="DcnV2Structure.Parallel"/>.</summary>
+    public DcnV2Structure Structure { get; init; } = DcnV2Structure.Parallel;
+
+    /// <summary>Number of cross layers. Default: 3.</summary>
+    public int CrossLayers { get; init; } = 3;
+
+    /// <summary>Full-rank or low-rank cross weights. Default: <see cref="CrossRank.Full"/>.</summary>
+    public CrossRank CrossRank { get; init; } = CrossRank.Full;
+
+    /// <summary>r of low-rank cross weights. Default: 32.</summary>
+    public int LowRank { get; init; } = 32;
+
+    /// <inheritdoc/>
+    protected override bool AllowsNoHiddenLayer => Structure == DcnV2Structure.CrossOnly;
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.Defined(Structure, nameof(Structure));
+        OptionChecks.Defined(CrossRank, nameof(CrossRank));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(CrossLayers);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(LowRank);
+    }
+}
+
 /// <summary>
 /// DCN-V2 (Wang et al., 2021, "DCN V2: Improved Deep &amp; Cross Network and Practical Lessons for Web-scale Learning to
 /// Rank Systems", arXiv 2008.13535): x_0 = the concatenated field embeddings; a cross network

@@ -4,6 +4,9 @@ using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
 
+/// <summary>Options of <see cref="DeepFm"/>.</summary>
+public sealed record DeepFmOptions : DeepBaselineOptions;
+
 /// <summary>
 /// DeepFM (Guo et al., 2017, "DeepFM: A Factorization-Machine based Neural Network for CTR Prediction", arXiv
 /// 1703.04247): <c>logit = linear(x) + FM(e) + MLP(flatten(e))</c>, the FM and the MLP sharing the field embeddings e.

@@ -4,6 +4,9 @@ using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
 
+/// <summary>Options of <see cref="FactorizationMachine"/>.</summary>
+public sealed record FmOptions : BaselineOptions;
+
 /// <summary>
 /// Factorization machine (Rendle, 2010, "Factorization Machines"): <c>logit = b + Σ_f w[x_f] + Σ_{f&lt;g} ⟨e_f, e_g⟩</c>
 /// over every feature field. With several tasks each has its own linear part; the pairwise term is shared.

@@ -4,6 +4,9 @@ using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
 
+/// <summary>Options of <see cref="FieldAwareFactorizationMachine"/>.</summary>
+public sealed record FfmOptions : BaselineOptions;
+
 /// <summary>
 /// Field-aware factorization machine (Juan et al., 2016, "Field-aware Factorization Machines for CTR Prediction"):
 /// <c>logit = b + Σ_f w[x_f] + Σ_{f&lt;g} ⟨e_{f,g}, e_{g,f}⟩</c>, where field f keeps one vector per partner field g.

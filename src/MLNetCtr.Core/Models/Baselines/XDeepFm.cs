@@ -4,6 +4,20 @@ using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
 
+/// <summary>Options of <see cref="XDeepFm"/>.</summary>
+public sealed record XDeepFmOptions : DeepBaselineOptions
+{
+    /// <summary>Feature maps of each CIN layer. Default: <c>[64, 64]</c> (the xDeepFM paper used 100–200 on Criteo).</summary>
+    public IReadOnlyList<int> CinLayerSizes { get; init; } = [64, 64];
+
+    /// <inheritdoc/>
+    public override void Validate()
+    {
+        base.Validate();
+        OptionChecks.PositiveSizes(CinLayerSizes, nameof(CinLayerSizes), allowEmpty: false);
+    }
+}
+
 /// <summary>
 /// xDeepFM (Lian et al., 2018, "xDeepFM: Combining Explicit and Implicit Feature Interactions for Recommender
 /// Systems", arXiv 1803.05170): <c>logit = linear(x) + w_cinᵀ CIN(e) + MLP(flatten(e))</c>, the compressed interaction
