@@ -36,7 +36,11 @@ public static class CliApp
         var root = new RootCommand("mlnetctr: generate synthetic CTR data, train ranking models, evaluate and export them.")
         {
             Options = { verbose },
-            Subcommands = { SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), ExportOnnxCommand.Create(context) },
+            Subcommands =
+            {
+                SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), ExportOnnxCommand.Create(context),
+                ExportItemsCommand.Create(context), TopKCommand.Create(context),
+            },
         };
 
         ParseResult parsed = root.Parse(args);

@@ -117,6 +117,9 @@ public sealed class FeatureEmbedding : Module
         return inverse;
     }
 
+    /// <summary>Whether <paramref name="column"/> is a kind of feature this layer embeds (every non-text feature).</summary>
+    internal static bool Embeds(ColumnSchema column) => KindOf(column) is not null;
+
     private static FieldKind? KindOf(ColumnSchema column) => column.Type switch
     {
         ColumnType.Categorical => FieldKind.Categorical,

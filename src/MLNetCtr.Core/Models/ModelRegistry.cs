@@ -16,6 +16,13 @@ public static class ModelRegistry
         MmoeTrainer.Definition,
         MmoeTrainer.SharedBottomDefinition,
         MmoeTrainer.PleDefinition,
+        ParallelTwoTowerTrainer.Definition,
+        TwoTowerTrainer.Definition,
+        FmTrainer.Definition,
+        FfmTrainer.Definition,
+        DcnV2Trainer.Definition,
+        XDeepFmTrainer.Definition,
+        DeepFmTrainer.Definition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>
