@@ -7,6 +7,7 @@ Run as gemm.py says (OpenBLAS OpenMP build, jemalloc, threads = cores). Prints s
 training step with sparse embedding gradients (SparseAdam on the tables) and with dense ones (Adam on everything), and
 for inference, plus the peak resident memory.
 """
+import argparse
 import os
 import resource
 import statistics
@@ -14,7 +15,9 @@ import time
 
 import torch
 
-torch.set_num_threads(os.cpu_count())
+parser = argparse.ArgumentParser()
+parser.add_argument("--threads", type=int, default=os.cpu_count(), help="intra-op threads (default: all cores)")
+torch.set_num_threads(parser.parse_args().threads)
 torch.set_num_interop_threads(1)
 torch.manual_seed(0)
 BATCH, FIELDS, VOCABULARY, DIM, BATCHES = 1024, 20, 100_000, 16, 16
