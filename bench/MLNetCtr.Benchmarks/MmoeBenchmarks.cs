@@ -10,9 +10,9 @@ using MLNetCtr.Training;
 
 namespace MLNetCtr.Benchmarks;
 
-/// <summary>A pass of the <c>mmoe</c> benchmark and its floating-point operations per batch.</summary>
+/// <summary>A pass of the <c>mmoe</c> benchmark and its floating-point operations per sample (one benchmark operation).</summary>
 /// <param name="Pass">"training-step" (forward, backward, Adam) or "inference" (forward only).</param>
-/// <param name="Flops">FLOPs per batch: the forward's, times 3 for a training step (backward ≈ 2 forwards).</param>
+/// <param name="Flops">FLOPs per sample: the forward's, times 3 for a training step (backward ≈ 2 forwards).</param>
 public sealed record MmoeWorkload(string Pass, double Flops) : IFlopCount
 {
     /// <inheritdoc/>
@@ -42,7 +42,7 @@ public class MmoeBenchmarks
 
     /// <summary>The passes measured.</summary>
     public static IEnumerable<MmoeWorkload> Workloads =>
-        [new("training-step", 3 * ForwardFlopsPerRow * Batch), new("inference", ForwardFlopsPerRow * Batch)];
+        [new("training-step", 3 * ForwardFlopsPerRow), new("inference", ForwardFlopsPerRow)];
 
     /// <summary>The pass of this run.</summary>
     [ParamsSource(nameof(Workloads))]
@@ -107,7 +107,7 @@ public class MmoeBenchmarks
                 windows.Add(20.0 * Batch / watch.Elapsed.TotalSeconds);
             }
             double median = windows.Order().ElementAt(windows.Count / 2);
-            Console.WriteLine($"{workload.Pass,-14}: {median:N0} samples/s, {workload.Flops / Batch * median / 1e9:F1} GFLOP/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB ({Environment.ProcessorCount} cores)");
+            Console.WriteLine($"{workload.Pass,-14}: {median:N0} samples/s, {workload.Flops * median / 1e9:F1} GFLOP/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB ({Environment.ProcessorCount} cores)");
         }
     }
 

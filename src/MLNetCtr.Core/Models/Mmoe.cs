@@ -25,7 +25,6 @@ public sealed class Mmoe : CtrModel
     private readonly ModuleList<TaskTower> _towers;        // (B, H) → (B, 1) each
     private readonly ShallowBiasTower? _biasTower;         // position, device → (B, 1)
     private readonly int _biasTask;
-    private readonly int? _servingPosition;
 
     /// <summary>Creates the network for the features and labels of <paramref name="encoder"/>'s schema, initialized from the options' <c>Seed</c>.</summary>
     public Mmoe(DataEncoder encoder, MmoeOptions options, MultitaskStructure structure)
@@ -56,7 +55,6 @@ public sealed class Mmoe : CtrModel
         {
             _biasTower = Register("biasTower", new ShallowBiasTower(encoder, biasColumns, options, random));
             _biasTask = ShallowBiasTower.TaskIndex(Tasks, options.BiasTowerTask);
-            _servingPosition = options.BiasTowerServingPosition;
         }
     }
 
@@ -79,10 +77,9 @@ public sealed class Mmoe : CtrModel
         {
             outputs[t] = _towers[t].Forward(shared[t], batch);                                       // (B, 1)
         }
-        if (_biasTower is not null && (IsTraining || _servingPosition is not null))
+        if (_biasTower?.Forward(batch) is { } bias)
         {
-            int? position = IsTraining ? null : _servingPosition;
-            outputs[_biasTask] = outputs[_biasTask] + _biasTower.Forward(batch, position);          // (B, 1) + (B, 1)
+            outputs[_biasTask] = outputs[_biasTask] + bias;                                          // (B, 1): training, or a serving position
         }
         return outputs.Length == 1 ? outputs[0] : Ops.Concat(outputs, axis: 1);                     // (B, T)
     }

@@ -21,6 +21,7 @@ internal sealed class ShallowBiasTower : Module
     private readonly string[] _categoricalColumns;
     private readonly ModuleList<Embedding> _embeddings;
     private readonly Mlp _mlp;
+    private readonly int? _servingPosition;
 
     public ShallowBiasTower(DataEncoder encoder, IReadOnlyList<string> columns, MmoeOptions options, Random random)
     {
@@ -43,14 +44,20 @@ internal sealed class ShallowBiasTower : Module
         _embeddings = Register("embeddings", new ModuleList<Embedding>(_categoricalColumns.Select(c =>
             new Embedding(encoder.CardinalityOf(c), d, random, Vocabulary.PaddingId, standardDeviation: CtrDefaults.EmbeddingInitStandardDeviation))));
         _mlp = Register("mlp", new Mlp(columns.Count * d, options.BiasTowerHiddenLayers, random, outputSize: 1));
+        _servingPosition = options.BiasTowerServingPosition;
     }
 
     /// <summary>
-    /// The bias logit of every row, <c>(B, 1)</c>, at the rows' positions, or at <paramref name="fixedPosition"/> for
-    /// every row when given.
+    /// The bias logit of every row, <c>(B, 1)</c>: in training at the rows' positions; at serving at the fixed serving
+    /// position for every row, or null (no bias) when there is none.
     /// </summary>
-    public Tensor Forward(CtrBatch batch, int? fixedPosition = null)
+    public Tensor? Forward(CtrBatch batch)
     {
+        if (!IsTraining && _servingPosition is null)
+        {
+            return null;
+        }
+        int? fixedPosition = IsTraining ? null : _servingPosition;
         int b = batch.RowCount;
         var inputs = new List<Tensor>(_categoricalColumns.Length + 1);
         if (_position is not null)

@@ -44,6 +44,11 @@ public sealed record MmoeOptions : TrainingOptions
     /// added to <see cref="BiasTowerTask"/>'s logit in training only. Default: true (it takes effect only where it has
     /// columns: by default, when the schema has a position column).
     /// </summary>
+    /// <remarks>
+    /// Validation scores are served without the tower, against logged (position-biased) labels of that task: to pick the
+    /// best model, watch another task (<see cref="TrainingOptions.EarlyStoppingTask"/>) or keep the last one
+    /// (<see cref="TrainingOptions.RestoreBestModel"/> false).
+    /// </remarks>
     public bool UseBiasTower { get; init; } = true;
 
     /// <summary>
