@@ -18,15 +18,18 @@ internal sealed record TaskOutcome(string Task, string Truth, TaskMetrics Model,
 /// <summary>A trained demo model: where it was saved, how training went, and its tasks against the oracle.</summary>
 /// <param name="Definition">What was trained.</param>
 /// <param name="ModelPath">Where the model file was saved.</param>
-/// <param name="Training">The training run, with its per-epoch history.</param>
+/// <param name="Training">The training run, with its per-epoch validation history.</param>
+/// <param name="EpochLoss">(epoch from 1, mean training loss) of every epoch.</param>
 /// <param name="Tasks">Each task of <see cref="DemoModel.TruthOfTask"/> on the test split.</param>
-internal sealed record DemoOutcome(DemoModel Definition, string ModelPath, TrainingResult Training, IReadOnlyList<TaskOutcome> Tasks)
+internal sealed record DemoOutcome(DemoModel Definition, string ModelPath, TrainingResult Training, IReadOnlyList<(int Epoch, double MeanLoss)> EpochLoss,
+    IReadOnlyList<TaskOutcome> Tasks)
 {
     /// <summary>
     /// Scores <paramref name="test"/> (the encoded test split of <paramref name="data"/>) with <paramref name="model"/>
     /// and compares every task with its truth, on the rows where the truth is defined (e.g. clicked rows for pCVR).
     /// </summary>
-    public static DemoOutcome Evaluate(DemoModel definition, string modelPath, CtrPredictionModel model, TrainingResult training, SyntheticResult data, CtrDataset test)
+    public static DemoOutcome Evaluate(DemoModel definition, string modelPath, CtrPredictionModel model, TrainingResult training,
+        IReadOnlyList<(int Epoch, double MeanLoss)> epochLoss, SyntheticResult data, CtrDataset test)
     {
         CtrMetrics modelMetrics = model.Evaluate(test);
         CtrMetrics oracleMetrics = OracleMetrics.Evaluate(data, DatasetSplit.Test);
@@ -44,6 +47,6 @@ internal sealed record DemoOutcome(DemoModel Definition, string ModelPath, Train
             tasks.Add(new TaskOutcome(task, truthName, modelMetrics[task], oracleMetrics[truthName],
                 RocCurve.Compute(labels, scores), RocCurve.Compute(labels, truths)));
         }
-        return new DemoOutcome(definition, modelPath, training, tasks);
+        return new DemoOutcome(definition, modelPath, training, epochLoss, tasks);
     }
 }

@@ -56,7 +56,7 @@ internal static class HtmlReport
                 .Append("<td>").Append(MetricsTable.Format(task.Model.Calibration!.CalibrationRatio)).Append("</td></tr>\n");
         }
         html.Append("</table>\n<div class=\"charts\">\n")
-            .Append(ReportCharts.TrainingLoss(outcome.Training)).Append('\n')
+            .Append(ReportCharts.TrainingLoss(outcome.EpochLoss)).Append('\n')
             .Append(ReportCharts.ValidationAuc(outcome.Training)).Append('\n');
         foreach (TaskOutcome task in outcome.Tasks)
         {

@@ -10,10 +10,10 @@ internal static class ReportCharts
     /// <summary>A ROC curve has a point per distinct score; this many are plenty for a 400-pixel chart.</summary>
     private const int MaxCurvePoints = 200;
 
-    /// <summary>Mean training loss of each epoch (each history record).</summary>
-    public static string TrainingLoss(TrainingResult training) =>
+    /// <summary>Mean training loss of each epoch.</summary>
+    public static string TrainingLoss(IReadOnlyList<(int Epoch, double MeanLoss)> epochLoss) =>
         new SvgLineChart("Training loss", "epoch", "mean loss").WithIntegerX()
-            .Add("training loss", training.History.Select(r => ((double)r.Epoch + 1, r.TrainingLoss)))
+            .Add("training loss", epochLoss.Select(e => ((double)e.Epoch, e.MeanLoss)))
             .ToSvg();
 
     /// <summary>Validation AUC of every task after each epoch (each history record).</summary>
