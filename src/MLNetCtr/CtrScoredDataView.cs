@@ -61,6 +61,10 @@ internal sealed class CtrScoredDataView(CtrPredictionTransformer transformer, ID
             {
                 _reader.ReadInto(writer);
             }
+            if (writer.RowCount == 0)
+            {
+                throw new InvalidOperationException("The input gave the look-ahead cursor fewer rows than the main cursor: an IDataView must give the same rows, in the same order, to every unshuffled cursor.");
+            }
             _scores = _transformer.Score(writer.ToRawDataset());
             (_rows, _next) = (writer.RowCount, 0);
         }
