@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using MLNetCtr.Data;
 
 namespace MLNetCtr;
@@ -37,13 +36,7 @@ internal static class SchemaShapes
         {
             return list ? HostValueKind.KeyList : HostValueKind.Key;
         }
-        return (list, column.ItemType) switch
-        {
-            (false, TextDataViewType) => HostValueKind.Text,
-            (false, BooleanDataViewType) => HostValueKind.Boolean,
-            (false, NumberDataViewType) => HostValueKind.Number,
-            (true, TextDataViewType) => HostValueKind.TextList,
-            _ => null,
-        };
+        HostValueKind? item = DataViewColumns.KindOf(column.ItemType);
+        return !list ? item : item == HostValueKind.Text ? HostValueKind.TextList : null;
     }
 }

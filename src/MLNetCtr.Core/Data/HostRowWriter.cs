@@ -32,11 +32,12 @@ public sealed class HostRowWriter
         _builder = new RawDatasetBuilder(schema);
         _hosts = _builder.Slots.Select(s => columns.FirstOrDefault(h => h.Name == s.Column.Name)).ToArray();
         _set = new bool[_hosts.Length];
+        Slots = [.. _builder.Slots.Select((s, i) => (s.Column, _hosts[i]))];
         _sourceName = sourceName ?? throw new ArgumentNullException(nameof(sourceName));
     }
 
     /// <summary>Per slot: the schema column it fills and the host column it reads, or null when the host lacks it.</summary>
-    public IReadOnlyList<(ColumnSchema Column, HostColumn? Host)> Slots => [.. _builder.Slots.Select((s, i) => (s.Column, _hosts[i]))];
+    public IReadOnlyList<(ColumnSchema Column, HostColumn? Host)> Slots { get; }
 
     /// <summary>Rows completed so far.</summary>
     public int RowCount => _builder.RowCount;
