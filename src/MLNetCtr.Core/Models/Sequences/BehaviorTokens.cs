@@ -1,6 +1,8 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
+using MLNetCtr.Serving.Onnx;
+using DataType = MLNetCtr.Serving.Onnx.Proto.TensorProto.Types.DataType;
 
 namespace MLNetCtr.Models;
 
@@ -100,6 +102,49 @@ public sealed class BehaviorTokens : Module
             inverse.Data[i] = 1f / Math.Max(items.Lengths[i], 1);
         }
         return (states * valid).Sum(1) * inverse;   // (B, D)
+    }
+
+    /// <summary>The unmasked tokens <c>x + s + pos</c> in ONNX, as <see cref="FgBertEncoder.Embed"/> computes them: <c>(B, L, D)</c>.</summary>
+    internal string ExportTokens(OnnxGraph g, string name)
+    {
+        string content = ExportSum(g, Schema.ItemFeatures.Select(c => (ItemTable(c), c.Name)), name);          // (B, L, D)
+        string tokens = Schema.BehaviorFeatures.Count == 0 ? content                                                                  // + 0 is exact
+            : g.Add(content, ExportSum(g, Schema.BehaviorFeatures.Select((c, n) => (_behaviorTables[n], c.Name)), name));            // (B, L, D)
+        return g.Add(tokens, g.Slice(g.Parameter(Position, $"{name}.position"), axis: 0, start: 0, length: Schema.MaxLength));       // + (L, D)
+    }
+
+    /// <summary><see cref="CandidateContent"/> in ONNX: <c>(B, D)</c> from the candidate's int64 (B) inputs.</summary>
+    internal string ExportCandidateContent(OnnxGraph g, string name)
+    {
+        string? sum = null;
+        for (int m = 0; m < Schema.CandidateContent.Count; m++)
+        {
+            string table = g.Parameter(ItemTable(Schema.ItemFeatures[m]).Weight, $"{name}.item_{Schema.ItemFeatures[m].VocabularyName}");
+            string e = g.Gather(table, g.Input(Schema.CandidateContent[m].Name, DataType.Int64, OnnxGraph.Batch));                 // (B, D)
+            sum = sum is null ? e : g.Add(sum, e);
+        }
+        return sum!;
+    }
+
+    /// <summary><see cref="MeanOverValid"/> in ONNX over <paramref name="states"/> <c>(B, L, D)</c> with valid flags <paramref name="valid"/> <c>(B, L)</c>: <c>(B, D)</c>.</summary>
+    internal string ExportMeanOverValid(OnnxGraph g, string states, string valid)
+    {
+        string lengths = g.ToFloat(g.Input(Schema.ItemSequence.Name + OnnxExporter.LengthSuffix, DataType.Int64, OnnxGraph.Batch));         // (B)
+        string inverse = g.Unsqueeze(g.Node("Reciprocal", [g.Node("Max", [lengths, g.Constant("one", [1f])])]), 1);                         // (B, 1)
+        string mask = g.Unsqueeze(g.Node("Cast", [valid], attributes: OnnxGraph.Attribute("to", (long)DataType.Float)), 2);                  // (B, L, 1)
+        return g.Mul(g.ReduceSum(g.Mul(states, mask), axis: 1), inverse);                                                                   // (B, D)
+    }
+
+    private static string ExportSum(OnnxGraph g, IEnumerable<(Embedding Table, string Column)> features, string name)
+    {
+        string? sum = null;
+        foreach ((Embedding table, string column) in features)
+        {
+            string ids = g.Input(column, DataType.Int64, OnnxGraph.Batch, -2);                              // (B, L)
+            string e = g.Gather(g.Parameter(table.Weight, $"{name}.{column}"), ids);                        // (B, L, D)
+            sum = sum is null ? e : g.Add(sum, e);
+        }
+        return sum!;
     }
 
     private Tensor SumOver(IEnumerable<(Embedding Table, string Column)> features, CtrColumns batch)

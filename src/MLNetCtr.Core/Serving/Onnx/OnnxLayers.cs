@@ -17,6 +17,13 @@ internal static class OnnxLayers
         return g.Node("Gemm", inputs, attributes: OnnxGraph.Attribute("transB", 1L));
     }
 
+    /// <summary><see cref="Nn.Linear"/> on <paramref name="x"/> of any rank <c>(…, in)</c>: <c>x Wᵀ + b</c> → <c>(…, out)</c>.</summary>
+    public static string LinearLastAxis(this OnnxGraph g, Linear layer, string x, string name)
+    {
+        string product = g.MatMul(x, g.Transpose(g.Parameter(layer.Weight, $"{name}.weight"), 1, 0));   // (…, out)
+        return layer.Bias is null ? product : g.Add(product, g.Parameter(layer.Bias, $"{name}.bias"));
+    }
+
     /// <summary>An element-wise <see cref="Nn.Activation"/>; GELU in its exact form <c>0.5 · x · (1 + erf(x / √2))</c> (ONNX's Gelu op needs opset 20).</summary>
     public static string Activation(this OnnxGraph g, Activation activation, string x) => activation switch
     {

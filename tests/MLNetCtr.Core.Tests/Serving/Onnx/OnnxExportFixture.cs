@@ -10,6 +10,8 @@ namespace MLNetCtr.Tests.Serving.Onnx;
 /// </summary>
 public sealed class OnnxExportFixture : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ScenarioKind, Lazy<(DataEncoder, CtrDataset)>> _scenarios = new();
+
     public OnnxExportFixture()
     {
         Directory = Path.Combine(Path.GetTempPath(), "mlnetctr-onnx-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +39,14 @@ public sealed class OnnxExportFixture : IDisposable
     public CtrDataset Rows { get; }
 
     public string Scratch(string name) => Path.Combine(Directory, name);
+
+    /// <summary>A small dataset of <paramref name="kind"/> (generated once): its encoder and 64 encoded test rows.</summary>
+    public (DataEncoder Encoder, CtrDataset Rows) Scenario(ScenarioKind kind) => _scenarios.GetOrAdd(kind, k => new Lazy<(DataEncoder, CtrDataset)>(() =>
+    {
+        SyntheticResult synthetic = SyntheticDataGenerator.Generate(k, new SyntheticOptions { Rows = 2_000, Users = 100, Items = 100, Seed = 6 }, Path.Combine(Directory, k.ToString()));
+        (_, DataEncoder encoder) = CtrDataLoader.LoadAndFit(synthetic.Train.Path, synthetic.Schema);
+        return (encoder, CtrDataLoader.Load(synthetic.Test.Path, encoder).Select([.. Enumerable.Range(0, 64)]));
+    })).Value;
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

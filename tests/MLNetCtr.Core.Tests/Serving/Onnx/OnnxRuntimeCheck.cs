@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using MLNetCtr.Data;
+using MLNetCtr.Models;
 using MLNetCtr.Serving.Onnx;
 
 namespace MLNetCtr.Tests.Serving.Onnx;
@@ -68,6 +69,42 @@ public static class OnnxRuntimeCheck
         return json.RootElement.EnumerateObject().ToDictionary(
             o => o.Name,
             o => o.Value.GetProperty("data").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
+    }
+
+    /// <summary>
+    /// Asserts that ONNX Runtime's <paramref name="actual"/> outputs match <paramref name="expected"/> (per task, from
+    /// our scoring) within <paramref name="tolerance"/>: every <c>&lt;task&gt;.Score</c>, and <c>&lt;task&gt;.Probability</c> for binary tasks.
+    /// </summary>
+    public static void AssertMatches(IReadOnlyList<CtrTask> tasks, float[][] expected, Dictionary<string, float[]> actual, Action<string> log, double tolerance = 1e-5)
+    {
+        for (int t = 0; t < tasks.Count; t++)
+        {
+            CtrTask task = tasks[t];
+            Assert.True(actual.ContainsKey(task.Name + OnnxExporter.ScoreSuffix), $"No output {task.Name}{OnnxExporter.ScoreSuffix}; outputs: {string.Join(", ", actual.Keys)}");
+            double scoreDiff = MaxAbsDifference(expected[t], actual[task.Name + OnnxExporter.ScoreSuffix]);
+            log($"{task.Name}.Score max |diff| = {Format(scoreDiff)}");
+            Assert.True(scoreDiff <= tolerance, $"{task.Name}.Score differs by {scoreDiff}");
+            if (task.Kind == TaskKind.Binary)
+            {
+                float[] probabilities = [.. expected[t].Select(z => (float)(1 / (1 + Math.Exp(-z))))];
+                double probabilityDiff = MaxAbsDifference(probabilities, actual[task.Name + OnnxExporter.ProbabilitySuffix]);
+                Assert.True(probabilityDiff <= tolerance, $"{task.Name}.Probability differs by {probabilityDiff}");
+            }
+        }
+    }
+
+    /// <summary>Adds <c>0.2 · U(−0.5, 0.5)</c> to every parameter and buffer (so biases, norms and running statistics are not trivial); keeps variances positive.</summary>
+    public static void Perturb(MLNetCtr.Nn.Module network, int seed)
+    {
+        var random = new Random(seed);
+        foreach ((string name, MLNetCtr.Tensors.Tensor tensor) in network.NamedParameters().Concat(network.NamedBuffers()))
+        {
+            for (int i = 0; i < tensor.Size; i++)
+            {
+                float step = 0.2f * (float)(random.NextDouble() - 0.5);
+                tensor.Data[i] += name.Contains("variance", StringComparison.OrdinalIgnoreCase) || name.EndsWith("scale", StringComparison.Ordinal) ? Math.Abs(step) : step;
+            }
+        }
     }
 
     /// <summary>Largest |a − b| over two equally long arrays.</summary>
