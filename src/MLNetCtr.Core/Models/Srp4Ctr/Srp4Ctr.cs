@@ -24,7 +24,7 @@ public enum Srp4CtrMode
 /// user/context fields])</c>. The user part depends on the user only (<see cref="EncodeUser"/>), so serving scores
 /// many candidates against one cached state (<see cref="ScoreCandidates"/>).
 /// </summary>
-public sealed class Srp4Ctr : CtrModel, IOnnxExportable
+public sealed class Srp4Ctr : CtrModel, IOnnxExportable, IUserOnceScoring
 {
     private readonly Srp4CtrOptions _options;
     private readonly ModuleList<UniCrossAttention> _cross;     // per layer: (B, C, D) → (B, C, D)
@@ -106,6 +106,12 @@ public sealed class Srp4Ctr : CtrModel, IOnnxExportable
             parts.Add(query.Reshape(c, d));                                                          // (C, D)
         }
         return _head.Forward(Ops.Concat([.. parts], axis: 1));                                       // (C, T)
+    }
+
+    Func<CtrBatch, Tensor> IUserOnceScoring.ForUser(CtrBatch user)
+    {
+        Srp4CtrUserState state = EncodeUser(user);                                 // encoder, K/V caches, queries: once per request
+        return candidates => ScoreCandidates(state, candidates);                  // (C, T)
     }
 
     string IOnnxExportable.ExportOnnx(OnnxGraph graph)

@@ -17,7 +17,7 @@ namespace MLNetCtr.Models.TwoTower;
 /// so the weights fold into the user vector and serving is one inner product per item
 /// (<see cref="Serving.TwoTowerServing"/>). With the MLP branch alone this is the classic DSSM two-tower.
 /// </summary>
-public sealed class ParallelTwoTower : CtrModel, IOnnxExportable
+public sealed class ParallelTwoTower : CtrModel, IOnnxExportable, IUserOnceScoring
 {
     private readonly TowerBranch[] _branches;
     private readonly Linear _matching;   // (B, W) → (B, T): w_t, b_t
@@ -56,6 +56,12 @@ public sealed class ParallelTwoTower : CtrModel, IOnnxExportable
 
     /// <summary>The item vectors <c>concat_k(v_k)</c>, from item fields only: <c>(B, W)</c>.</summary>
     public Tensor ItemVectors(CtrBatch batch) => Concat([.. _branches.Select(b => b.ItemVector(batch))]);
+
+    Func<CtrBatch, Tensor> IUserOnceScoring.ForUser(CtrBatch user)
+    {
+        Tensor u = UserVectors(user);                                              // (1, W), once per request
+        return candidates => _matching.Forward(u * ItemVectors(candidates));      // (1, W) ⊙ (C, W) → (C, T)
+    }
 
     string IOnnxExportable.ExportOnnx(OnnxGraph graph) =>
         graph.Linear(_matching, graph.Mul(ExportUserVectors(graph), ExportItemVectors(graph)), "matching");   // concat_k(u_k ⊙ v_k): (B, W) → (B, T)
