@@ -105,13 +105,19 @@ public sealed class BehaviorTokens : Module
     }
 
     /// <summary>The unmasked tokens <c>x + s + pos</c> in ONNX, as <see cref="FgBertEncoder.Embed"/> computes them: <c>(B, L, D)</c>.</summary>
-    internal string ExportTokens(OnnxGraph g, string name)
+    internal string ExportTokens(OnnxGraph g, string name) => g.Add(ExportBehaviors(g, name), ExportPositions(g, name, 0, Schema.MaxLength));   // + (L, D)
+
+    /// <summary><c>x + s</c> in ONNX, <see cref="Content"/> + <see cref="SideInfo"/>: <c>(B, L, D)</c>.</summary>
+    internal string ExportBehaviors(OnnxGraph g, string name)
     {
-        string content = ExportSum(g, Schema.ItemFeatures.Select(c => (ItemTable(c), c.Name)), name);          // (B, L, D)
-        string tokens = Schema.BehaviorFeatures.Count == 0 ? content                                                                  // + 0 is exact
+        string content = ExportSum(g, Schema.ItemFeatures.Select(c => (ItemTable(c), c.Name)), name);                                // (B, L, D)
+        return Schema.BehaviorFeatures.Count == 0 ? content                                                                           // + 0 is exact
             : g.Add(content, ExportSum(g, Schema.BehaviorFeatures.Select((c, n) => (_behaviorTables[n], c.Name)), name));            // (B, L, D)
-        return g.Add(tokens, g.Slice(g.Parameter(Position, $"{name}.position"), axis: 0, start: 0, length: Schema.MaxLength));       // + (L, D)
     }
+
+    /// <summary>Rows <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 of <see cref="Position"/> in ONNX: <c>(count, D)</c>.</summary>
+    internal string ExportPositions(OnnxGraph g, string name, int start, int count) =>
+        g.Slice(g.Parameter(Position, $"{name}.position"), axis: 0, start: start, length: count);
 
     /// <summary><see cref="CandidateContent"/> in ONNX: <c>(B, D)</c> from the candidate's int64 (B) inputs.</summary>
     internal string ExportCandidateContent(OnnxGraph g, string name)
@@ -127,13 +133,10 @@ public sealed class BehaviorTokens : Module
     }
 
     /// <summary><see cref="MeanOverValid"/> in ONNX over <paramref name="states"/> <c>(B, L, D)</c> with valid flags <paramref name="valid"/> <c>(B, L)</c>: <c>(B, D)</c>.</summary>
-    internal string ExportMeanOverValid(OnnxGraph g, string states, string valid)
-    {
-        string lengths = g.ToFloat(g.Input(Schema.ItemSequence.Name + OnnxExporter.LengthSuffix, DataType.Int64, OnnxGraph.Batch));         // (B)
-        string inverse = g.Unsqueeze(g.Node("Reciprocal", [g.Node("Max", [lengths, g.Constant("one", [1f])])]), 1);                         // (B, 1)
-        string mask = g.Unsqueeze(g.Node("Cast", [valid], attributes: OnnxGraph.Attribute("to", (long)DataType.Float)), 2);                  // (B, L, 1)
-        return g.Mul(g.ReduceSum(g.Mul(states, mask), axis: 1), inverse);                                                                   // (B, D)
-    }
+    internal string ExportMeanOverValid(OnnxGraph g, string states, string valid) => g.MeanOverValid(states, valid, Schema.ItemSequence.Name);
+
+    /// <summary>The valid positions of the sequence, <c>(B, L)</c>: true below each row's length.</summary>
+    internal string ExportValid(OnnxGraph g) => g.ValidKeys(Schema.ItemSequence.Name, Schema.MaxLength);
 
     private static string ExportSum(OnnxGraph g, IEnumerable<(Embedding Table, string Column)> features, string name)
     {

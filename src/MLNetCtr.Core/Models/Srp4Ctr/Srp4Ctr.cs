@@ -118,7 +118,7 @@ public sealed class Srp4Ctr : CtrModel, IOnnxExportable, IUserOnceScoring
     {
         int d = Encoder.Architecture.EmbeddingDimension;
         BehaviorTokens tokens = Encoder.Tokens;
-        string valid = graph.ValidKeys(tokens.Schema.ItemSequence.Name, tokens.Schema.MaxLength);                      // (B, L)
+        string valid = tokens.ExportValid(graph);                                                                       // (B, L)
         string[] states = Encoder.ExportEncode(graph, valid, "encoder");                                                // N + 1 × (B, L, D)
         string userFields = graph.Flatten(graph.Embed(_userFields, "userFields"));                                     // (B, Fu·D)
         string summary = _queries is null ? tokens.ExportMeanOverValid(graph, states[^1], valid)                        // (B, D)

@@ -69,6 +69,29 @@ internal static class OnnxAttention
         return g.Add(h, FeedForward(g.LayerNorm(layer.Norm2, h, $"{name}.norm2")));
     }
 
+    /// <summary><see cref="TransformerEncoder.Forward"/> (no causality): every layer, then the final norm if any: <c>(B, L, D)</c> → <c>(B, L, D)</c>.</summary>
+    public static string TransformerEncoder(this OnnxGraph g, TransformerEncoder encoder, string input, string validKeys, string name)
+    {
+        string x = input;
+        for (int l = 0; l < encoder.Layers.Count; l++)
+        {
+            x = g.TransformerEncoderLayer(encoder.Layers[l], x, validKeys, $"{name}.layers.{l}");   // (B, L, D)
+        }
+        return encoder.FinalNorm is null ? x : g.LayerNorm(encoder.FinalNorm, x, $"{name}.norm");
+    }
+
+    /// <summary>
+    /// The mean of <paramref name="states"/> <c>(B, L, D)</c> over each row's valid positions (<paramref name="validKeys"/>
+    /// <c>(B, L)</c>), <c>Σ_valid / max(length, 1)</c> with the lengths of <paramref name="sequenceColumn"/>: <c>(B, D)</c>, zeros for an empty sequence.
+    /// </summary>
+    public static string MeanOverValid(this OnnxGraph g, string states, string validKeys, string sequenceColumn)
+    {
+        string lengths = g.ToFloat(g.Input(sequenceColumn + OnnxExporter.LengthSuffix, DataType.Int64, OnnxGraph.Batch));                 // (B)
+        string inverse = g.Unsqueeze(g.Node("Reciprocal", [g.Node("Max", [lengths, g.Constant("one", [1f])])]), 1);                         // (B, 1)
+        string mask = g.Unsqueeze(g.Node("Cast", [validKeys], attributes: OnnxGraph.Attribute("to", (long)DataType.Float)), 2);              // (B, L, 1)
+        return g.Mul(g.ReduceSum(g.Mul(states, mask), axis: 1), inverse);                                                                   // (B, D)
+    }
+
     /// <summary><see cref="UniCrossAttention.Forward"/>: query <c>(B, Lq, D)</c>, projected keys and values <c>(B, H, Lk, Dh)</c> → <c>(B, Lq, D)</c>.</summary>
     public static string UniCrossAttention(this OnnxGraph g, UniCrossAttention block, string query, string keys, string values, string validKeys, int width, string name)
     {

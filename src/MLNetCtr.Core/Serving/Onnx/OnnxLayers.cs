@@ -52,6 +52,29 @@ internal static class OnnxLayers
         return g.Node("LayerNormalization", inputs, attributes: [OnnxGraph.Attribute("axis", -1L), OnnxGraph.Attribute("epsilon", layer.Epsilon)]);
     }
 
+    /// <summary><see cref="ParametricActivation"/> in evaluation mode: PReLU <c>relu(x) − α·relu(−x)</c>, Dice <c>x·(α + p·(1 − α))</c> with <c>p = σ(BN(x))</c>.</summary>
+    public static string ParametricActivation(this OnnxGraph g, ParametricActivation activation, string x, string name)
+    {
+        string alpha = g.Parameter(activation.Alpha, $"{name}.alpha");
+        if (activation.Norm is null)
+        {
+            return g.Sub(g.Node("Relu", [x]), g.Mul(alpha, g.Node("Relu", [g.Neg(x)])));
+        }
+        string p = g.Node("Sigmoid", [g.BatchNorm(activation.Norm, x, $"{name}.norm")]);
+        return g.Mul(x, g.Add(alpha, g.Mul(p, g.Sub(g.Constant("one", [1f]), alpha))));
+    }
+
+    /// <summary><see cref="Nn.ParametricMlp"/> on <c>(N, in)</c>: Linear → parametric activation per hidden layer, then the output Linear.</summary>
+    public static string ParametricMlp(this OnnxGraph g, ParametricMlp mlp, string x, string name)
+    {
+        string h = x;
+        for (int i = 0; i < mlp.Linears.Count; i++)
+        {
+            h = g.ParametricActivation(mlp.Activations[i], g.Linear(mlp.Linears[i], h, $"{name}.linear.{i}"), $"{name}.activation.{i}");   // (N, H_i)
+        }
+        return g.Linear(mlp.Output, h, $"{name}.output");                                                                                    // (N, out)
+    }
+
     /// <summary><see cref="Nn.Mlp"/> on <c>(B, in)</c>: per hidden block Linear → [BatchNorm] → activation (dropout is off), then the output Linear.</summary>
     public static string Mlp(this OnnxGraph g, Mlp mlp, string x, string name)
     {

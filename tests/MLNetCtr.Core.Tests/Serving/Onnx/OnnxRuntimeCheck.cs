@@ -50,25 +50,49 @@ public static class OnnxRuntimeCheck
     /// <summary>Runs <paramref name="modelPath"/> on <paramref name="inputsJson"/>; returns every output's values by name.</summary>
     public static Dictionary<string, float[]> Run(string modelPath, string inputsJson)
     {
+        string inputsPath = Path.ChangeExtension(modelPath, ".inputs.json");
+        File.WriteAllText(inputsPath, inputsJson);
+        using JsonDocument json = JsonDocument.Parse(Node(modelPath, inputsPath));
+        return Outputs(json.RootElement);
+    }
+
+    /// <summary>Runs every job (name, ONNX file, inputs JSON) in one node process; returns each job's outputs by job name.</summary>
+    public static Dictionary<string, Dictionary<string, float[]>> RunBatch(IReadOnlyList<(string Name, string Model, string InputsJson)> jobs)
+    {
+        var list = new List<object>();
+        foreach ((string name, string model, string inputsJson) in jobs)
+        {
+            string inputsPath = Path.ChangeExtension(model, ".inputs.json");
+            File.WriteAllText(inputsPath, inputsJson);
+            list.Add(new { name, model, inputs = inputsPath });
+        }
+        string jobsPath = Path.ChangeExtension(jobs[0].Model, ".jobs.json");
+        File.WriteAllText(jobsPath, JsonSerializer.Serialize(list));
+        using JsonDocument json = JsonDocument.Parse(Node("--batch", jobsPath));
+        return json.RootElement.EnumerateObject().ToDictionary(o => o.Name, o => Outputs(o.Value));
+    }
+
+    private static Dictionary<string, float[]> Outputs(JsonElement outputs) => outputs.EnumerateObject().ToDictionary(
+        o => o.Name,
+        o => o.Value.GetProperty("data").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
+
+    /// <summary>Runs <c>node tools/onnx-check/run.js first second</c>; returns its stdout, asserting exit code 0.</summary>
+    private static string Node(string first, string second)
+    {
         string root = RepositoryRoot;
         string script = Path.Combine(root, "tools", "onnx-check", "run.js");
         Assert.True(Directory.Exists(Path.Combine(root, "tools", "onnx-check", "node_modules", "onnxruntime-node")),
             "onnxruntime-node is not installed: run 'npm ci --ignore-scripts' in tools/onnx-check (.ci/run does).");
-        string inputsPath = Path.ChangeExtension(modelPath, ".inputs.json");
-        File.WriteAllText(inputsPath, inputsJson);
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         start.ArgumentList.Add(script);
-        start.ArgumentList.Add(modelPath);
-        start.ArgumentList.Add(inputsPath);
+        start.ArgumentList.Add(first);
+        start.ArgumentList.Add(second);
         using Process process = Process.Start(start)!;
         Task<string> stderr = process.StandardError.ReadToEndAsync();
         string stdout = process.StandardOutput.ReadToEnd();
         process.WaitForExit();
         Assert.True(process.ExitCode == 0, $"node run.js exited with {process.ExitCode}: {stderr.Result}");
-        using JsonDocument json = JsonDocument.Parse(stdout);
-        return json.RootElement.EnumerateObject().ToDictionary(
-            o => o.Name,
-            o => o.Value.GetProperty("data").EnumerateArray().Select(v => (float)v.GetDouble()).ToArray());
+        return stdout;
     }
 
     /// <summary>
