@@ -1,8 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
-using MLNetCtr.Serving.Onnx;
-using DataType = MLNetCtr.Serving.Onnx.Proto.TensorProto.Types.DataType;
 
 namespace MLNetCtr.Models;
 
@@ -12,7 +10,7 @@ namespace MLNetCtr.Models;
 /// An item feature and the candidate column of the same vocabulary share one table. Padding ids embed to zero.
 /// </summary>
 /// <remarks>Children: <c>item.{vocabulary}</c>, <c>behavior.{column}</c> (sparse tables) and <c>position</c> (L, D).</remarks>
-public sealed class BehaviorTokens : Module
+public sealed partial class BehaviorTokens : Module
 {
     private readonly Dictionary<string, Embedding> _itemTables = [];
     private readonly Embedding[] _behaviorTables;
@@ -102,52 +100,6 @@ public sealed class BehaviorTokens : Module
             inverse.Data[i] = 1f / Math.Max(items.Lengths[i], 1);
         }
         return (states * valid).Sum(1) * inverse;   // (B, D)
-    }
-
-    /// <summary>The unmasked tokens <c>x + s + pos</c> in ONNX, as <see cref="FgBertEncoder.Embed"/> computes them: <c>(B, L, D)</c>.</summary>
-    internal string ExportTokens(OnnxGraph g, string name) => g.Add(ExportBehaviors(g, name), ExportPositions(g, name, 0, Schema.MaxLength));   // + (L, D)
-
-    /// <summary><c>x + s</c> in ONNX, <see cref="Content"/> + <see cref="SideInfo"/>: <c>(B, L, D)</c>.</summary>
-    internal string ExportBehaviors(OnnxGraph g, string name)
-    {
-        string content = ExportSum(g, Schema.ItemFeatures.Select(c => (ItemTable(c), c.Name)), name);                                // (B, L, D)
-        return Schema.BehaviorFeatures.Count == 0 ? content                                                                           // + 0 is exact
-            : g.Add(content, ExportSum(g, Schema.BehaviorFeatures.Select((c, n) => (_behaviorTables[n], c.Name)), name));            // (B, L, D)
-    }
-
-    /// <summary>Rows <paramref name="start"/> … <paramref name="start"/> + <paramref name="count"/> − 1 of <see cref="Position"/> in ONNX: <c>(count, D)</c>.</summary>
-    internal string ExportPositions(OnnxGraph g, string name, int start, int count) =>
-        g.Slice(g.Parameter(Position, $"{name}.position"), axis: 0, start: start, length: count);
-
-    /// <summary><see cref="CandidateContent"/> in ONNX: <c>(B, D)</c> from the candidate's int64 (B) inputs.</summary>
-    internal string ExportCandidateContent(OnnxGraph g, string name)
-    {
-        string? sum = null;
-        for (int m = 0; m < Schema.CandidateContent.Count; m++)
-        {
-            string table = g.Parameter(ItemTable(Schema.ItemFeatures[m]).Weight, $"{name}.item_{Schema.ItemFeatures[m].VocabularyName}");
-            string e = g.Gather(table, g.Input(Schema.CandidateContent[m].Name, DataType.Int64, OnnxGraph.Batch));                 // (B, D)
-            sum = sum is null ? e : g.Add(sum, e);
-        }
-        return sum!;
-    }
-
-    /// <summary><see cref="MeanOverValid"/> in ONNX over <paramref name="states"/> <c>(B, L, D)</c> with valid flags <paramref name="valid"/> <c>(B, L)</c>: <c>(B, D)</c>.</summary>
-    internal string ExportMeanOverValid(OnnxGraph g, string states, string valid) => g.MeanOverValid(states, valid, Schema.ItemSequence.Name);
-
-    /// <summary>The valid positions of the sequence, <c>(B, L)</c>: true below each row's length.</summary>
-    internal string ExportValid(OnnxGraph g) => g.ValidKeys(Schema.ItemSequence.Name, Schema.MaxLength);
-
-    private static string ExportSum(OnnxGraph g, IEnumerable<(Embedding Table, string Column)> features, string name)
-    {
-        string? sum = null;
-        foreach ((Embedding table, string column) in features)
-        {
-            string ids = g.Input(column, DataType.Int64, OnnxGraph.Batch, -2);                              // (B, L)
-            string e = g.Gather(g.Parameter(table.Weight, $"{name}.{column}"), ids);                        // (B, L, D)
-            sum = sum is null ? e : g.Add(sum, e);
-        }
-        return sum!;
     }
 
     private Tensor SumOver(IEnumerable<(Embedding Table, string Column)> features, CtrColumns batch)

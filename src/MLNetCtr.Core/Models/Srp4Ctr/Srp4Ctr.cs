@@ -2,7 +2,6 @@ using MLNetCtr.Data;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
-using MLNetCtr.Serving.Onnx;
 
 namespace MLNetCtr.Models;
 
@@ -24,7 +23,7 @@ public enum Srp4CtrMode
 /// user/context fields])</c>. The user part depends on the user only (<see cref="EncodeUser"/>), so serving scores
 /// many candidates against one cached state (<see cref="ScoreCandidates"/>).
 /// </summary>
-public sealed class Srp4Ctr : CtrModel, IOnnxExportable, IUserOnceScoring
+public sealed partial class Srp4Ctr : CtrModel
 {
     private readonly Srp4CtrOptions _options;
     private readonly ModuleList<UniCrossAttention> _cross;     // per layer: (B, C, D) → (B, C, D)
@@ -106,40 +105,6 @@ public sealed class Srp4Ctr : CtrModel, IOnnxExportable, IUserOnceScoring
             parts.Add(query.Reshape(c, d));                                                          // (C, D)
         }
         return _head.Forward(Ops.Concat([.. parts], axis: 1));                                       // (C, T)
-    }
-
-    Func<CtrBatch, Tensor> IUserOnceScoring.ForUser(CtrBatch user)
-    {
-        Srp4CtrUserState state = EncodeUser(user);                                 // encoder, K/V caches, queries: once per request
-        return candidates => ScoreCandidates(state, candidates);                  // (C, T)
-    }
-
-    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
-    {
-        int d = Encoder.Architecture.EmbeddingDimension;
-        BehaviorTokens tokens = Encoder.Tokens;
-        string valid = tokens.ExportValid(graph);                                                                       // (B, L)
-        string[] states = Encoder.ExportEncode(graph, valid, "encoder");                                                // N + 1 × (B, L, D)
-        string userFields = graph.Flatten(graph.Embed(_userFields, "userFields"));                                     // (B, Fu·D)
-        string summary = _queries is null ? tokens.ExportMeanOverValid(graph, states[^1], valid)                        // (B, D)
-            : graph.Flatten(_queries.ExportOnnx(graph, states[^1], valid, userFields, "queries"));                     // (B, k·D)
-        string content = tokens.ExportCandidateContent(graph, "encoder.tokens");                                       // (B, D)
-        var parts = new List<string> { graph.Concat([summary, userFields], axis: 1), content };
-        if (_itemFields is not null)
-        {
-            parts.Add(graph.Flatten(graph.Embed(_itemFields, "itemFields")));                                          // (B, Fi·D)
-        }
-        if (_cross.Count > 0)
-        {
-            string query = graph.Unsqueeze(graph.Add(content, graph.Parameter(_candidatePosition, "candidatePosition")), 1);   // (B, 1, D)
-            for (int l = 0; l < _cross.Count; l++)
-            {
-                (string keys, string values) = graph.ProjectKeyValue(Encoder.Layers[l].Attention, states[l], $"encoder.layers.{l}.attention");
-                query = graph.UniCrossAttention(_cross[l], query, keys, values, valid, d, $"cross.{l}");               // (B, 1, D)
-            }
-            parts.Add(graph.Reshape(query, 0, d));                                                                     // (B, D)
-        }
-        return graph.Mlp(_head, graph.Concat(parts, axis: 1), "head");                                                 // (B, T)
     }
 
     /// <summary>Copies the pretrained encoder's weights into <see cref="Encoder"/>, and freezes them if asked.</summary>

@@ -115,6 +115,18 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
     }
 
     [Fact]
+    public void Export_MmoeWithABehaviorSequenceEncoder_IsRefusedNamingTheOption()
+    {
+        MmoeOptions options = SmallMmoe with { BehaviorSequence = "hist_items", BehaviorHiddenSize = 4 };
+        var model = new CtrPredictionModel(MmoeTrainer.Definition, options, data.Encoder, MmoeTrainer.Definition.CreateModel(data.Encoder, options));
+
+        var error = Assert.Throws<NotSupportedException>(() => OnnxExporter.Export(model, data.Scratch("mmoe-dupn.onnx")));
+
+        Assert.Contains(nameof(MmoeOptions.BehaviorSequence), error.Message);
+        Assert.False(File.Exists(data.Scratch("mmoe-dupn.onnx")));
+    }
+
+    [Fact]
     public void ExportTwoTower_NotATwoTowerModel_ThrowsNamingTheFamily()
     {
         (CtrPredictionModel model, _) = Create("fm");
