@@ -46,8 +46,7 @@ public sealed partial class BehaviorTokens
         string? sum = null;
         foreach ((Embedding table, string column) in features)
         {
-            string ids = g.Input(column, DataType.Int64, OnnxGraph.Batch, -2);                              // (B, L)
-            string e = g.Gather(g.Parameter(table.Weight, $"{name}.{column}"), ids);                        // (B, L, D)
+            string e = g.LookUpSequence(table.Weight, column, $"{name}.{column}");                          // (B, L, D)
             sum = sum is null ? e : g.Add(sum, e);
         }
         return sum!;
