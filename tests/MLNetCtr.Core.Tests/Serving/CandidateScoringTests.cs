@@ -40,6 +40,22 @@ public sealed class CandidateScoringTests(OnnxExportFixture data) : IClassFixtur
         Assert.True(expected.Select(p => p.Scores["click"]).Distinct().Count() > candidates.Length / 2, "the candidates should score differently");
     }
 
+    [Theory]
+    [InlineData("parallel-two-tower")]
+    [InlineData("srp4ctr")]
+    public void ScoreCandidates_FromManyThreadsAtOnce_GivesTheSequentialResults(string name)
+    {
+        var scorer = new CtrScorer(Create(name));
+        IReadOnlyList<IReadOnlyDictionary<string, string?>> rows = data.RawRows(ScenarioKind.Sequence, 24);
+        IReadOnlyDictionary<string, string?>[] candidates = [.. rows.Select(r => Columns(r, item: true))];
+        float[][] sequential = [.. Enumerable.Range(0, 8).Select(u => Clicks(scorer.ScoreCandidates(Columns(rows[u], item: false), candidates)))];
+
+        var concurrent = new float[8][];
+        Parallel.For(0, 8, new ParallelOptions { MaxDegreeOfParallelism = 4 }, u => concurrent[u] = Clicks(scorer.ScoreCandidates(Columns(rows[u], item: false), candidates)));
+
+        Assert.Equal(sequential, concurrent);
+    }
+
     [Fact]
     public void ScoreCandidates_CandidateWithoutAnItemColumn_NamesTheCandidateAndTheColumn()
     {
@@ -86,6 +102,8 @@ public sealed class CandidateScoringTests(OnnxExportFixture data) : IClassFixtur
         HashSet<string> items = [.. schema.Features.Where(c => c.Side == FeatureSide.Item).Select(c => c.Name)];
         return row.Where(p => items.Contains(p.Key) == item).ToDictionary(p => p.Key, p => p.Value);
     }
+
+    private static float[] Clicks(IReadOnlyList<CtrPrediction> predictions) => [.. predictions.Select(p => p.Scores["click"])];
 
     private static Dictionary<string, string?> Join(IReadOnlyDictionary<string, string?> user, IReadOnlyDictionary<string, string?> candidate) =>
         user.Concat(candidate).ToDictionary(p => p.Key, p => p.Value);
