@@ -3,6 +3,11 @@ if (args is ["--loader", ..])
     MLNetCtr.Benchmarks.DataLoaderBenchmarks.RunThroughput(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     return;
 }
+if (args is ["--serving", ..])
+{
+    MLNetCtr.Benchmarks.ServingLatency.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+    return;
+}
 if (args is ["--mmoe"])
 {
     MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();

@@ -1,5 +1,7 @@
-// Runs an ONNX model with ONNX Runtime and prints its outputs as JSON.
+// Runs ONNX models with ONNX Runtime and prints their outputs as JSON.
 //   node run.js <model.onnx> <inputs.json>
+//   node run.js --batch <jobs.json>    jobs.json: [{ "name": .., "model": <model.onnx>, "inputs": <inputs.json> }, ...]
+//                                      stdout: { "<name>": <outputs as below>, ... } (one process for many models)
 // inputs.json: { "<input name>": { "type": "int64" | "float32", "dims": [..], "data": [..] }, ... }
 //              (entries the model does not take are ignored; a missing one is an error)
 // stdout:      { "<output name>": { "dims": [..], "data": [..] }, ... }
@@ -18,11 +20,7 @@ function toTensor(name, spec) {
   }
 }
 
-async function main() {
-  const [modelPath, inputsPath] = process.argv.slice(2);
-  if (!modelPath || !inputsPath) {
-    throw new Error('Usage: node run.js <model.onnx> <inputs.json>');
-  }
+async function run(modelPath, inputsPath) {
   const specs = JSON.parse(fs.readFileSync(inputsPath, 'utf8'));
   const session = await ort.InferenceSession.create(modelPath);
   const feeds = {};
@@ -38,7 +36,27 @@ async function main() {
     const tensor = results[name];
     outputs[name] = { dims: tensor.dims, data: Array.from(tensor.data, Number) };
   }
-  process.stdout.write(JSON.stringify(outputs));
+  return outputs;
+}
+
+async function main() {
+  const [first, second] = process.argv.slice(2);
+  if (!first || !second) {
+    throw new Error('Usage: node run.js <model.onnx> <inputs.json> | node run.js --batch <jobs.json>');
+  }
+  if (first !== '--batch') {
+    process.stdout.write(JSON.stringify(await run(first, second)));
+    return;
+  }
+  const results = {};
+  for (const job of JSON.parse(fs.readFileSync(second, 'utf8'))) {
+    try {
+      results[job.name] = await run(job.model, job.inputs);
+    } catch (error) {
+      throw new Error(`${job.name} (${job.model}): ${error.message}`);
+    }
+  }
+  process.stdout.write(JSON.stringify(results));
 }
 
 main().catch(error => {

@@ -2,6 +2,7 @@ using MLNetCtr.Data;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
+using MLNetCtr.Serving.Onnx;
 
 namespace MLNetCtr.Models;
 
@@ -11,7 +12,7 @@ namespace MLNetCtr.Models;
 /// output, mean of the valid history outputs, other fields]. Behaviors are <c>x_t + s_t + pos_t</c>
 /// (<see cref="BehaviorTokens"/>), the candidate <c>x_c + pos_L</c>; padded history positions are masked keys.
 /// </summary>
-public sealed class Bst : CtrModel
+public sealed class Bst : CtrModel, IOnnxExportable
 {
     private readonly BehaviorTokens _tokens;       // → (B, L, D), (B, D)
     private readonly FeatureEmbedding _others;     // → (B, F, D)
@@ -44,6 +45,23 @@ public sealed class Bst : CtrModel
         Tensor historyMean = _tokens.MeanOverValid(states.Slice(1, 0, l), batch);                           // (B, D)
         Tensor others = _others.Forward(batch).Flatten(1);                                                 // (B, F·D)
         return _head.Forward(Ops.Concat([candidateState, historyMean, others], axis: 1));                   // (B, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        int l = _tokens.Schema.MaxLength, d = _tokens.Dimension;
+        string history = graph.Add(_tokens.ExportBehaviors(graph, "tokens"), _tokens.ExportPositions(graph, "tokens", 0, l));         // (B, L, D)
+        string candidate = graph.Add(_tokens.ExportCandidateContent(graph, "tokens"), _tokens.ExportPositions(graph, "tokens", l, 1));   // (B, D)
+        string sequence = graph.Concat([history, graph.Unsqueeze(candidate, 1)], axis: 1);                                             // (B, L + 1, D)
+        string valid = _tokens.ExportValid(graph);                                                                                     // (B, L)
+        string candidateValid = graph.ExpandRows(graph.Node("Cast", [graph.Constant("candidate_valid", [1L], 1, 1)],
+            attributes: OnnxGraph.Attribute("to", (long)Serving.Onnx.Proto.TensorProto.Types.DataType.Bool)), valid);                   // (B, 1), never padded
+        string validWithCandidate = graph.Concat([valid, candidateValid], axis: 1);                                                    // (B, L + 1)
+        string states = graph.TransformerEncoder(_encoder, sequence, validWithCandidate, "encoder");                                   // (B, L + 1, D)
+        string candidateState = graph.Reshape(graph.Slice(states, 1, l, 1), -1, d);                                                    // (B, D)
+        string historyMean = _tokens.ExportMeanOverValid(graph, graph.Slice(states, 1, 0, l), valid);                                  // (B, D)
+        string others = graph.Flatten(graph.Embed(_others, "others"));                                                                 // (B, F·D)
+        return graph.Mlp(_head, graph.Concat([candidateState, historyMean, others], axis: 1), "head");                                 // (B, T)
     }
 
     /// <summary>(B, L) padding flags → (B, L + 1) with the candidate slot never padded.</summary>

@@ -16,6 +16,39 @@ public static class CtrScoring
     public static float[][] Score(CtrModel model, CtrDataset data, int batchSize = DefaultBatchSize, BufferPool? pool = null)
     {
         ArgumentNullException.ThrowIfNull(model);
+        return Run(model, data, model.Forward, batchSize, pool);
+    }
+
+    /// <summary>
+    /// The outputs, per task, of every candidate in <paramref name="candidates"/> for the one user in <paramref name="user"/>,
+    /// through the family's fast path (<see cref="HasUserOncePath"/>): the user part is computed once for all of them.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="user"/> has not exactly one row, or the family has no fast path.</exception>
+    public static float[][] ScoreCandidates(CtrModel model, CtrDataset user, CtrDataset candidates, int batchSize = DefaultBatchSize, BufferPool? pool = null)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        if (model is not IUserOnceScoring fast)
+        {
+            throw new ArgumentException($"{model?.GetType().Name ?? "null"} has no user-once path; score rows that repeat the user beside each candidate.", nameof(model));
+        }
+        if (user.RowCount != 1)
+        {
+            throw new ArgumentException($"The user data must hold exactly one row; it holds {user.RowCount}.", nameof(user));
+        }
+        pool ??= new BufferPool();
+        using TensorScope scope = TensorScope.Begin(pool);   // the user part lives for the whole request
+        using GradMode.NoGradRegion noGrad = GradMode.NoGrad();
+        model.Eval();
+        CtrBatch userBatch = new BatchIterator(user, new BatchOptions { BatchSize = 1, Shuffle = false }).Epoch(0).Single();
+        return Run(model, candidates, fast.ForUser(userBatch), batchSize, pool);
+    }
+
+    /// <summary>Whether <paramref name="model"/>'s family computes the user part once per request (<see cref="ScoreCandidates"/>).</summary>
+    public static bool HasUserOncePath(CtrModel model) => model is IUserOnceScoring;
+
+    private static float[][] Run(CtrModel model, CtrDataset data, Func<CtrBatch, Tensor> forward, int batchSize, BufferPool? pool)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(data);
         pool ??= new BufferPool();
         int tasks = model.Tasks.Count;
@@ -26,7 +59,7 @@ public static class CtrScoring
         foreach (CtrBatch batch in batches.Epoch(0))
         {
             using TensorScope scope = TensorScope.Begin(pool);
-            float[] y = model.Forward(batch).Data;   // (B, T) row-major
+            float[] y = forward(batch).Data;   // (B, T) row-major
             ReadOnlySpan<int> rows = batch.SourceRows;
             for (int i = 0; i < rows.Length; i++)
             {

@@ -2,6 +2,7 @@ using MLNetCtr.Data;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
+using MLNetCtr.Serving.Onnx;
 
 namespace MLNetCtr.Models;
 
@@ -11,7 +12,7 @@ namespace MLNetCtr.Models;
 /// padded positions weigh 0), then an MLP over [interest, candidate, other fields]. Behaviors are
 /// <c>e_t = x_t + s_t</c> (content and side info, <see cref="BehaviorTokens"/>), the candidate <c>c = x_c</c>.
 /// </summary>
-public sealed class Din : CtrModel
+public sealed class Din : CtrModel, IOnnxExportable
 {
     private readonly BehaviorTokens _tokens;       // → (B, L, D), (B, D)
     private readonly FeatureEmbedding _others;     // → (B, F, D)
@@ -45,5 +46,19 @@ public sealed class Din : CtrModel
         Tensor interest = Ops.MatMul(weights, behaviors).Reshape(b, d);                          // (B, D)
         Tensor others = _others.Forward(batch).Flatten(1);                                       // (B, F·D)
         return _head.Forward(Ops.Concat([interest, candidate, others], axis: 1));                // (B, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        int l = _tokens.Schema.MaxLength, d = _tokens.Dimension;
+        string behaviors = _tokens.ExportBehaviors(graph, "tokens");                                                   // (B, L, D)
+        string candidate = _tokens.ExportCandidateContent(graph, "tokens");                                            // (B, D)
+        string query = graph.Node("Expand", [graph.Unsqueeze(candidate, 1), graph.Node("Shape", [behaviors])]);       // (B, L, D)
+        string pairs = graph.Concat([behaviors, query, graph.Sub(behaviors, query), graph.Mul(behaviors, query)], axis: 2);   // (B, L, 4D)
+        string weights = graph.Reshape(graph.ParametricMlp(_attention, graph.Reshape(pairs, -1, 4 * d), "attention"), -1, 1, l);   // (B, 1, L)
+        weights = graph.Node("Where", [graph.Unsqueeze(_tokens.ExportValid(graph), 1), weights, graph.Constant("zero", [0f])]);     // padding weighs 0
+        string interest = graph.Reshape(graph.MatMul(weights, behaviors), -1, d);                                     // (B, D)
+        string others = graph.Flatten(graph.Embed(_others, "others"));                                                 // (B, F·D)
+        return graph.ParametricMlp(_head, graph.Concat([interest, candidate, others], axis: 1), "head");               // (B, T)
     }
 }

@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
 
@@ -28,7 +29,7 @@ public enum EsmmMode
 /// <see cref="Ops.MixtureLogit"/>), so BCE-with-logits on the ctcvr column is exactly BCE on pCTCVR, without rounding
 /// it to 0. The cvr task has loss weight 0: it is reported (on clicked rows) but never trained directly.
 /// </remarks>
-public sealed class Esmm : CtrModel
+public sealed class Esmm : CtrModel, IOnnxExportable
 {
     /// <summary>Task name of pCTR = P(click).</summary>
     public const string CtrTask = "ctr";
@@ -75,6 +76,15 @@ public sealed class Esmm : CtrModel
         };
         Tensor[] outputs = [y[0], cvr, Ops.ProductLogit(y[0], cvr)];               // ctr, cvr, ctcvr: 3 × (B, 1)
         return Ops.Concat(Mode == EsmmMode.Esm2 ? [.. outputs, Ops.ProductLogit(y[0], y[1])] : outputs, axis: 1);   // (B, T), ESM2 adds ctavr
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        string x = graph.Flatten(graph.Embed(_embedding, "embedding"));                                    // (B, F·D)
+        string[] y = [.. _towers.Select((tower, i) => graph.Mlp(tower, x, $"towers.{i}"))];                // 2 or 4 × (B, 1) logits
+        string cvr = Mode == EsmmMode.Esm2 ? graph.MixtureLogit(y[1], y[2], y[3]) : y[1];                   // (B, 1)
+        string[] outputs = [y[0], cvr, graph.ProductLogit(y[0], cvr)];                                      // ctr, cvr, ctcvr
+        return graph.Concat(Mode == EsmmMode.Esm2 ? [.. outputs, graph.ProductLogit(y[0], y[1])] : outputs, axis: 1);   // (B, T)
     }
 
     /// <summary>Σ over trained tasks of <c>w_t · BCE-with-logits</c> (row weights applied); the cvr task (weight 0) is skipped.</summary>

@@ -34,6 +34,9 @@ public sealed class FieldAwareEmbedding : Module
     /// <summary>D, the length of each vector.</summary>
     public int Dimension { get; }
 
+    /// <summary>The underlying embedding of width P·D.</summary>
+    internal FeatureEmbedding Embedding => _embedding;
+
     /// <summary>The embedded fields, in schema order (F of them).</summary>
     public IReadOnlyList<EmbeddedField> Fields => _embedding.Fields;
 

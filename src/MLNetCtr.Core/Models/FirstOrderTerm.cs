@@ -25,6 +25,12 @@ public sealed class FirstOrderTerm : Module
         _bias = RegisterParameter("bias", Tensor.Parameter(new float[outputs], [outputs]));
     }
 
+    /// <summary>The per-task weights of every value, <c>(B, F, T)</c> when looked up.</summary>
+    internal FeatureEmbedding Weights => _weights;
+
+    /// <summary>The per-task biases, <c>(T)</c>.</summary>
+    internal Tensor Bias => _bias;
+
     /// <summary><c>b + Σ_f w[x_f]</c> for every row: <c>(B, T)</c>.</summary>
     public Tensor Forward(CtrBatch batch) => _weights.Forward(batch).Sum(1) + _bias;   // (B, F, T) → (B, T)
 }

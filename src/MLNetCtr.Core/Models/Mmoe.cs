@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
 
@@ -16,7 +17,7 @@ namespace MLNetCtr.Models;
 /// </code>
 /// Tasks are the schema's labels: binary ones output logits (BCE), numeric ones values (MSE), each with a loss weight.
 /// </summary>
-public sealed class Mmoe : CtrModel
+public sealed class Mmoe : CtrModel, IOnnxExportable
 {
     private readonly FeatureEmbedding _embedding;          // ids → (B, F, D)
     private readonly BehaviorSequenceEncoder? _behaviors;  // sequences, (B, F, D) → (B, H_b)
@@ -82,6 +83,22 @@ public sealed class Mmoe : CtrModel
             outputs[_biasTask] = outputs[_biasTask] + bias;                                          // (B, 1): training, or a serving position
         }
         return outputs.Length == 1 ? outputs[0] : Ops.Concat(outputs, axis: 1);                     // (B, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        if (_behaviors is not null)
+        {
+            throw new NotSupportedException($"ONNX export of the {Structure} model with a behavior-sequence encoder (option {nameof(MmoeOptions.BehaviorSequence)}) is not supported; export a model without it.");
+        }
+        string x = graph.Flatten(graph.Embed(_embedding, "embedding"));                                                // (B, F·D)
+        string[] shared = Structure == MultitaskStructure.Ple ? graph.Ple(_ple!, x, "ple") : graph.MixtureOfExperts(_mixture!, x, "mixture");   // T × (B, H)
+        string[] outputs = [.. _towers.Select((tower, t) => tower.ExportOnnx(graph, shared[t], $"towers.{t}"))];        // T × (B, 1)
+        if (_biasTower?.ExportOnnx(graph, "biasTower") is { } bias)
+        {
+            outputs[_biasTask] = graph.Add(outputs[_biasTask], bias);                                                   // (B, 1) at the serving position
+        }
+        return graph.Concat(outputs, axis: 1);                                                                          // (B, T)
     }
 
     /// <inheritdoc/>

@@ -1,5 +1,7 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
+using DataType = MLNetCtr.Serving.Onnx.Proto.TensorProto.Types.DataType;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
 
@@ -69,6 +71,29 @@ internal sealed class ShallowBiasTower : Module
             inputs.Add(_embeddings[i].Forward(batch.Categorical[_categoricalColumns[i]], [b]));             // (B, D)
         }
         return _mlp.Forward(inputs.Count == 1 ? inputs[0] : Ops.Concat(inputs, axis: 1));                   // (B, k·D) → (B, 1)
+    }
+
+    /// <summary>The serving bias logit <c>(B, 1)</c> in ONNX, at the fixed serving position; null when serving drops the tower.</summary>
+    public string? ExportOnnx(OnnxGraph g, string name)
+    {
+        if (_servingPosition is not { } position)
+        {
+            return null;
+        }
+        var inputs = new List<string>(_categoricalColumns.Length + 1);
+        string? rowsLike = null;
+        for (int i = 0; i < _categoricalColumns.Length; i++)
+        {
+            rowsLike = g.Input(_categoricalColumns[i], DataType.Int64, OnnxGraph.Batch);
+            inputs.Add(g.Gather(g.Parameter(_embeddings[i].Weight, $"{name}.embeddings.{i}"), rowsLike));               // (B, D)
+        }
+        if (_position is not null)
+        {
+            string row = g.Constant($"{name}.serving_position", [(long)Math.Clamp(position, 0, _position.NumEmbeddings - 1)], 1);
+            string vector = g.Gather(g.Parameter(_position.Weight, $"{name}.position"), row);                              // (1, D)
+            inputs.Insert(0, rowsLike is null ? vector : g.ExpandRows(vector, rowsLike));                                  // (B, D); (1, D) broadcasts later
+        }
+        return g.Mlp(_mlp, g.Concat(inputs, axis: 1), $"{name}.mlp");                                                     // (B, 1)
     }
 
     /// <summary>

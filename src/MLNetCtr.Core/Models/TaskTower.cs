@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models;
@@ -43,6 +44,13 @@ internal sealed class TaskTower : Module
             InitializeScale(Task.Target(batch));
         }
         return z * _scale + _shift!;                                             // (B, 1): μ + σ·z
+    }
+
+    /// <summary><see cref="Forward"/> in ONNX (evaluation mode): <c>(B, 1)</c>.</summary>
+    public string ExportOnnx(OnnxGraph g, string input, string name)
+    {
+        string z = g.Mlp(_mlp, input, $"{name}.mlp");                                                    // (B, 1)
+        return _scale is null ? z : g.Add(g.Mul(z, g.Parameter(_scale, $"{name}.scale")), g.Parameter(_shift!, $"{name}.shift"));   // μ + σ·z
     }
 
     /// <summary>The task's loss of <paramref name="prediction"/> <c>(B)</c> on the batch's targets: a one-element tensor.</summary>

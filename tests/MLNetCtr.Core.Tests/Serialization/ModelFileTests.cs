@@ -1,5 +1,8 @@
 using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using MLNetCtr.Models;
+using MLNetCtr.Models.Baselines;
 using MLNetCtr.Serialization;
 using MLNetCtr.Tests.Training;
 using MLNetCtr.Trainers;
@@ -72,6 +75,22 @@ public sealed class ModelFileTests(LinearScenarioFixture data) : IClassFixture<L
         Assert.Contains(path, e.Message);
     }
 
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.75)]
+    public void Load_FileWithAFlippedByte_IsRefused(double at)
+    {
+        string path = NewPath();
+        Train().Save(path);
+        byte[] bytes = File.ReadAllBytes(path);
+        bytes[(int)(bytes.Length * at)] ^= 0xFF;   // inside an entry's compressed data: a deflate error, a zip CRC error or a checksum mismatch
+        File.WriteAllBytes(path, bytes);
+
+        var e = Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path));
+
+        Assert.Contains(path, e.Message);
+    }
+
     [Fact]
     public void Load_NotAModelFile_IsRefused()
     {
@@ -89,5 +108,73 @@ public sealed class ModelFileTests(LinearScenarioFixture data) : IClassFixture<L
         second.Save(path);
         Assert.Equal(second.Score(data.Test), CtrPredictionModel.LoadFrom(path).Score(data.Test));
         Assert.DoesNotContain(Directory.GetFiles(data.Directory), f => f.EndsWith(".tmp", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Load_UnknownFormatVersion_IsRefusedNamingBothVersions()
+    {
+        string path = NewPath();
+        Train().Save(path);
+        EditManifest(path, manifest => manifest["formatVersion"] = ModelFile.FormatVersion + 1);
+
+        var e = Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path));
+
+        Assert.Contains(path, e.Message);
+        Assert.Contains($"format version {ModelFile.FormatVersion + 1}", e.Message);
+        Assert.Contains($"reads version {ModelFile.FormatVersion}", e.Message);
+    }
+
+    [Fact]
+    public void Load_UnknownFamily_IsRefusedNamingItAndTheKnownOnes()
+    {
+        string path = NewPath();
+        Train().Save(path);
+        EditManifest(path, manifest => manifest["family"] = "gpt-ctr");
+
+        var e = Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path));
+
+        Assert.Contains("'gpt-ctr'", e.Message);
+        Assert.Contains("logistic-regression", e.Message);
+    }
+
+    [Fact]
+    public void Load_WeightsOfAnotherShape_AreRefusedNamingTheWeightAndBothShapes()
+    {
+        string path = NewPath(), wider = NewPath();
+        new FmTrainer(new FmOptions { EmbeddingDimension = 4, NumberOfEpochs = 1 }).Fit(data.Valid, data.Encoder).Save(path);
+        new FmTrainer(new FmOptions { EmbeddingDimension = 5, NumberOfEpochs = 1 }).Fit(data.Valid, data.Encoder).Save(wider);
+        byte[] widerWeights = ReadEntry(wider, "weights.safetensors");
+        ReplaceEntry(path, "weights.safetensors", widerWeights);
+        EditManifest(path, manifest => manifest["entries"]!["weights.safetensors"] = Convert.ToHexStringLower(SHA256.HashData(widerWeights)));   // a consistent file, wrong shapes
+
+        var e = Assert.Throws<InvalidDataException>(() => CtrPredictionModel.LoadFrom(path));
+
+        Assert.Contains(path, e.Message);
+        Assert.Matches(@"weight '[^']+' has shape \(\d+, 5\); the model expects \(\d+, 4\)", e.Message);
+    }
+
+    private static byte[] ReadEntry(string path, string name)
+    {
+        using ZipArchive zip = ZipFile.OpenRead(path);
+        using Stream stream = zip.GetEntry(name)!.Open();
+        using var buffer = new MemoryStream();
+        stream.CopyTo(buffer);
+        return buffer.ToArray();
+    }
+
+    private static void ReplaceEntry(string path, string name, byte[] bytes)
+    {
+        using ZipArchive zip = ZipFile.Open(path, ZipArchiveMode.Update);
+        zip.GetEntry(name)!.Delete();
+        using Stream stream = zip.CreateEntry(name).Open();
+        stream.Write(bytes);
+    }
+
+    /// <summary>Rewrites manifest.json (which no checksum covers) through <paramref name="edit"/>.</summary>
+    private static void EditManifest(string path, Action<JsonObject> edit)
+    {
+        JsonObject manifest = JsonNode.Parse(ReadEntry(path, "manifest.json"))!.AsObject();
+        edit(manifest);
+        ReplaceEntry(path, "manifest.json", System.Text.Encoding.UTF8.GetBytes(manifest.ToJsonString()));
     }
 }

@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
@@ -38,7 +39,7 @@ public sealed record DcnV2Options : DeepBaselineOptions
 /// Rank Systems", arXiv 2008.13535): x_0 = the concatenated field embeddings; a cross network
 /// <c>x_{l+1} = x_0 ⊙ (W_l x_l + b_l) + x_l</c> and an MLP, stacked or in parallel; a linear layer to one logit per task.
 /// </summary>
-public sealed class DcnV2 : CtrModel
+public sealed class DcnV2 : CtrModel, IOnnxExportable
 {
     private readonly FeatureEmbedding _embedding;   // (B, F, D)
     private readonly DeepCrossNetwork _network;     // (B, F·D) → (B, H')
@@ -61,5 +62,11 @@ public sealed class DcnV2 : CtrModel
     {
         Tensor x0 = _embedding.Forward(batch).Flatten(1);   // (B, F·D)
         return _output.Forward(_network.Forward(x0));       // (B, H') → (B, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        string x0 = graph.Flatten(graph.Embed(_embedding, "embedding"));                           // (B, F·D)
+        return graph.Linear(_output, graph.DeepCross(_network, x0, "network"), "output");          // (B, H') → (B, T)
     }
 }

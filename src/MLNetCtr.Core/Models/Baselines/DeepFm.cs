@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
@@ -11,7 +12,7 @@ public sealed record DeepFmOptions : DeepBaselineOptions;
 /// DeepFM (Guo et al., 2017, "DeepFM: A Factorization-Machine based Neural Network for CTR Prediction", arXiv
 /// 1703.04247): <c>logit = linear(x) + FM(e) + MLP(flatten(e))</c>, the FM and the MLP sharing the field embeddings e.
 /// </summary>
-public sealed class DeepFm : CtrModel
+public sealed class DeepFm : CtrModel, IOnnxExportable
 {
     private readonly FirstOrderTerm _linear;        // (B, T)
     private readonly FeatureEmbedding _embedding;   // (B, F, D)
@@ -34,5 +35,12 @@ public sealed class DeepFm : CtrModel
     {
         Tensor e = _embedding.Forward(batch);                                               // (B, F, D)
         return _linear.Forward(batch) + FmInteraction.Pairwise(e) + _deep.Forward(e.Flatten(1));   // (B, T) + (B, 1) + (B, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        string e = graph.Embed(_embedding, "embedding");                                           // (B, F, D)
+        string wide = graph.Add(graph.FirstOrder(_linear, "linear"), graph.FmPairwise(e));         // (B, T) + (B, 1)
+        return graph.Add(wide, graph.Mlp(_deep, graph.Flatten(e), "deep"));                       // + (B, T)
     }
 }

@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
@@ -11,7 +12,7 @@ public sealed record FmOptions : BaselineOptions;
 /// Factorization machine (Rendle, 2010, "Factorization Machines"): <c>logit = b + Σ_f w[x_f] + Σ_{f&lt;g} ⟨e_f, e_g⟩</c>
 /// over every feature field. With several tasks each has its own linear part; the pairwise term is shared.
 /// </summary>
-public sealed class FactorizationMachine : CtrModel
+public sealed class FactorizationMachine : CtrModel, IOnnxExportable
 {
     private readonly FirstOrderTerm _linear;        // (B, T)
     private readonly FeatureEmbedding _embedding;   // (B, F, D)
@@ -29,4 +30,7 @@ public sealed class FactorizationMachine : CtrModel
     /// <inheritdoc/>
     public override Tensor Forward(CtrBatch batch) =>
         _linear.Forward(batch) + FmInteraction.Pairwise(_embedding.Forward(batch));   // (B, T) + (B, 1) → (B, T)
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph) =>
+        graph.Add(graph.FirstOrder(_linear, "linear"), graph.FmPairwise(graph.Embed(_embedding, "embedding")));   // (B, T) + (B, 1)
 }

@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
@@ -12,7 +13,7 @@ public sealed record FfmOptions : BaselineOptions;
 /// <c>logit = b + Σ_f w[x_f] + Σ_{f&lt;g} ⟨e_{f,g}, e_{g,f}⟩</c>, where field f keeps one vector per partner field g.
 /// With several tasks each has its own linear part; the pairwise term is shared.
 /// </summary>
-public sealed class FieldAwareFactorizationMachine : CtrModel
+public sealed class FieldAwareFactorizationMachine : CtrModel, IOnnxExportable
 {
     private readonly FirstOrderTerm _linear;           // (B, T)
     private readonly FieldAwareEmbedding _embedding;   // (B, F, F, D)
@@ -31,4 +32,7 @@ public sealed class FieldAwareFactorizationMachine : CtrModel
     /// <inheritdoc/>
     public override Tensor Forward(CtrBatch batch) =>
         _linear.Forward(batch) + FfmInteraction.Pairwise(_embedding.Forward(batch));   // (B, T) + (B, 1) → (B, T)
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph) =>
+        graph.Add(graph.FirstOrder(_linear, "linear"), graph.FfmPairwise(graph.EmbedFieldAware(_embedding, "embedding"), _embedding.Fields.Count));   // (B, T) + (B, 1)
 }

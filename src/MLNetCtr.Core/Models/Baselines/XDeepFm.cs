@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.Baselines;
@@ -23,7 +24,7 @@ public sealed record XDeepFmOptions : DeepBaselineOptions
 /// Systems", arXiv 1803.05170): <c>logit = linear(x) + w_cinᵀ CIN(e) + MLP(flatten(e))</c>, the compressed interaction
 /// network and the MLP sharing the field embeddings e.
 /// </summary>
-public sealed class XDeepFm : CtrModel
+public sealed class XDeepFm : CtrModel, IOnnxExportable
 {
     private readonly FirstOrderTerm _linear;        // (B, T)
     private readonly FeatureEmbedding _embedding;   // (B, F, D)
@@ -52,5 +53,12 @@ public sealed class XDeepFm : CtrModel
         Tensor e = _embedding.Forward(batch);                                    // (B, F, D)
         Tensor cin = _cinOutput.Forward(_cin.Forward(e));                        // (B, T)
         return _linear.Forward(batch) + cin + _deep.Forward(e.Flatten(1));       // (B, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph)
+    {
+        string e = graph.Embed(_embedding, "embedding");                                                            // (B, F, D)
+        string cin = graph.Linear(_cinOutput, graph.Cin(_cin, e, _embedding.Dimension, "cin"), "cinOutput");        // (B, T)
+        return graph.Add(graph.Add(graph.FirstOrder(_linear, "linear"), cin), graph.Mlp(_deep, graph.Flatten(e), "deep"));   // (B, T)
     }
 }

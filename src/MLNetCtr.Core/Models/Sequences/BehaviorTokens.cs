@@ -10,7 +10,7 @@ namespace MLNetCtr.Models;
 /// An item feature and the candidate column of the same vocabulary share one table. Padding ids embed to zero.
 /// </summary>
 /// <remarks>Children: <c>item.{vocabulary}</c>, <c>behavior.{column}</c> (sparse tables) and <c>position</c> (L, D).</remarks>
-public sealed class BehaviorTokens : Module
+public sealed partial class BehaviorTokens : Module
 {
     private readonly Dictionary<string, Embedding> _itemTables = [];
     private readonly Embedding[] _behaviorTables;

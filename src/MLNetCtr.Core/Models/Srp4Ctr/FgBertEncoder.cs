@@ -1,6 +1,7 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
+using MLNetCtr.Serving.Onnx;
 
 namespace MLNetCtr.Models;
 
@@ -96,6 +97,21 @@ public sealed class FgBertEncoder : Module
         for (int l = 0; l < Layers.Count; l++)
         {
             states[l + 1] = Layers[l].Forward(states[l], padding);   // (B, L, D)
+        }
+        return states;
+    }
+
+    /// <summary>
+    /// <see cref="Encode"/> of the unmasked tokens in ONNX, with valid-key flags <paramref name="validKeys"/> <c>(B, L)</c>:
+    /// element l is layer l's input, element N the last output, each <c>(B, L, D)</c>.
+    /// </summary>
+    internal string[] ExportEncode(OnnxGraph g, string validKeys, string name)
+    {
+        var states = new string[Layers.Count + 1];
+        states[0] = Tokens.ExportTokens(g, $"{name}.tokens");                                                    // (B, L, D)
+        for (int l = 0; l < Layers.Count; l++)
+        {
+            states[l + 1] = g.TransformerEncoderLayer(Layers[l], states[l], validKeys, $"{name}.layers.{l}");   // (B, L, D)
         }
         return states;
     }

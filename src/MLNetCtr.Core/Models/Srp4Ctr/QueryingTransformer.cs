@@ -1,5 +1,6 @@
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
+using MLNetCtr.Serving.Onnx;
 
 namespace MLNetCtr.Models;
 
@@ -27,6 +28,18 @@ public sealed class QueryingTransformer : Module
         _value = Register("value", new Linear(dimension, dimension, random));
         _block = Register("block", new UniCrossAttention(dimension, heads, feedForward, random));
         _generator = userFeatures > 0 ? Register("generator", new Mlp(userFeatures, [count * dimension], random, outputSize: count * dimension)) : null;
+    }
+
+    /// <summary><see cref="Forward"/> in ONNX: <paramref name="states"/> <c>(B, L, D)</c>, valid keys <c>(B, L)</c>, user fields <c>(B, F·D)</c> → <c>(B, k, D)</c>.</summary>
+    internal string ExportOnnx(OnnxGraph g, string states, string validKeys, string userFields, string name)
+    {
+        string learned = g.Parameter(_queries, $"{name}.queries");                                                       // (k, D)
+        string queries = _generator is null
+            ? g.ExpandBatch(learned, states, _count, _dimension)                                                         // (B, k, D)
+            : g.Add(g.Reshape(g.Mlp(_generator, userFields, $"{name}.generator"), 0, _count, _dimension), learned);      // (B, k, D)
+        string keys = g.SplitHeads(g.LinearLastAxis(_key, states, $"{name}.key"), _heads, _dimension / _heads);          // (B, H, L, Dh)
+        string values = g.SplitHeads(g.LinearLastAxis(_value, states, $"{name}.value"), _heads, _dimension / _heads);    // (B, H, L, Dh)
+        return g.UniCrossAttention(_block, queries, keys, values, validKeys, _dimension, $"{name}.block");                // (B, k, D)
     }
 
     /// <summary>Summarizes <paramref name="states"/> <c>(B, L, D)</c> into <c>(B, k, D)</c>.</summary>

@@ -23,7 +23,7 @@ public enum Srp4CtrMode
 /// user/context fields])</c>. The user part depends on the user only (<see cref="EncodeUser"/>), so serving scores
 /// many candidates against one cached state (<see cref="ScoreCandidates"/>).
 /// </summary>
-public sealed class Srp4Ctr : CtrModel
+public sealed partial class Srp4Ctr : CtrModel
 {
     private readonly Srp4CtrOptions _options;
     private readonly ModuleList<UniCrossAttention> _cross;     // per layer: (B, C, D) → (B, C, D)

@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -32,6 +33,10 @@ internal sealed class CinTowerBranch : TowerBranch
 
     public override Tensor ItemVector(CtrBatch batch) => _item.Forward(batch);
 
+    public override string ExportUser(OnnxGraph g, string name) => _user.Export(g, $"{name}.user");
+
+    public override string ExportItem(OnnxGraph g, string name) => _item.Export(g, $"{name}.item");
+
     /// <summary>One tower: embeddings → CIN maps → [sum-pooled maps, projected maps].</summary>
     private sealed class Side : Module
     {
@@ -50,6 +55,13 @@ internal sealed class CinTowerBranch : TowerBranch
         }
 
         public int Width => _cin.OutFeatures + _projection.OutFeatures * _embedding.Dimension;
+
+        public string Export(OnnxGraph g, string name)
+        {
+            string maps = g.CinMapsByDimension(_cin, g.Embed(_embedding, $"{name}.embedding"), _embedding.Dimension, $"{name}.cin");   // (B, D, M)
+            string projected = g.Flatten(g.LinearLastAxis(_projection, maps, $"{name}.projection"));                                   // (B, D·r)
+            return g.Concat([g.ReduceSum(maps, axis: 1), projected], axis: 1);                                                        // (B, M + D·r)
+        }
 
         public Tensor Forward(CtrBatch batch)
         {

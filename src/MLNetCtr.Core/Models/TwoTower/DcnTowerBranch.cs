@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -26,6 +27,10 @@ internal sealed class DcnTowerBranch : TowerBranch
 
     public override Tensor ItemVector(CtrBatch batch) => _item.Forward(batch);
 
+    public override string ExportUser(OnnxGraph g, string name) => _user.Export(g, $"{name}.user");
+
+    public override string ExportItem(OnnxGraph g, string name) => _item.Export(g, $"{name}.item");
+
     /// <summary>One tower: embeddings → flatten → cross + deep → linear.</summary>
     private sealed class Side : Module
     {
@@ -42,6 +47,12 @@ internal sealed class DcnTowerBranch : TowerBranch
         }
 
         public int Width => _output.OutFeatures;
+
+        public string Export(OnnxGraph g, string name)
+        {
+            string x0 = g.Flatten(g.Embed(_embedding, $"{name}.embedding"));                                       // (B, F·D)
+            return g.Linear(_output, g.DeepCross(_network, x0, $"{name}.network"), $"{name}.output");              // (B, out)
+        }
 
         public Tensor Forward(CtrBatch batch)
         {

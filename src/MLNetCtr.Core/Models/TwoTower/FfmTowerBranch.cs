@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -50,6 +51,24 @@ internal sealed class FfmTowerBranch : TowerBranch
         Tensor scalar = _userWeights.Forward(batch).Sum(1)
             + FfmInteraction.Pairwise(e.Slice(2, 0, _userFields));                         // s_u: (B, 1)
         return Ops.Concat([cross, Ones(batch), scalar], axis: 1);                          // (B, |U|·|I|·D + 2)
+    }
+
+    public override string ExportUser(OnnxGraph g, string name)
+    {
+        string e = g.EmbedFieldAware(_userEmbedding, $"{name}.userEmbedding");                                    // (B, |U|, P, D)
+        string cross = g.Flatten(g.Slice(e, axis: 2, _userFields, _itemFields));                                   // (B, |U|·|I|·D)
+        string scalar = g.Add(g.ReduceSum(g.Embed(_userWeights, $"{name}.userWeights"), axis: 1),
+            g.FfmPairwise(g.Slice(e, axis: 2, 0, _userFields), _userFields));                                      // s_u: (B, 1)
+        return g.Concat([cross, g.OnesColumn(e), scalar], axis: 1);                                                // (B, |U|·|I|·D + 2)
+    }
+
+    public override string ExportItem(OnnxGraph g, string name)
+    {
+        string e = g.EmbedFieldAware(_itemEmbedding, $"{name}.itemEmbedding");                                    // (B, |I|, P, D)
+        string cross = g.FfmAlignWithPartners(g.Slice(e, axis: 2, 0, _userFields));                                // (B, |U|·|I|·D)
+        string scalar = g.Add(g.ReduceSum(g.Embed(_itemWeights, $"{name}.itemWeights"), axis: 1),
+            g.FfmPairwise(g.Slice(e, axis: 2, _userFields, _itemFields), _itemFields));                            // s_v: (B, 1)
+        return g.Concat([cross, scalar, g.OnesColumn(e)], axis: 1);                                                // (B, |U|·|I|·D + 2)
     }
 
     public override Tensor ItemVector(CtrBatch batch)

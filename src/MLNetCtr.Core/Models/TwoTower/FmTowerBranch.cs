@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -31,6 +32,10 @@ internal sealed class FmTowerBranch : TowerBranch
 
     public override Tensor ItemVector(CtrBatch batch) => _item.Forward(batch);
 
+    public override string ExportUser(OnnxGraph g, string name) => _user.Export(g, $"{name}.user");
+
+    public override string ExportItem(OnnxGraph g, string name) => _item.Export(g, $"{name}.item");
+
     /// <summary>Both sides' field embeddings, user fields first: <c>(B, F, D)</c> (for tests of the FM identity).</summary>
     internal Tensor AllEmbeddings(CtrBatch batch) => Ops.Concat([_user.Embeddings(batch), _item.Embeddings(batch)], axis: 1);
 
@@ -56,6 +61,14 @@ internal sealed class FmTowerBranch : TowerBranch
         public Tensor Embeddings(CtrBatch batch) => _embedding.Forward(batch);
 
         public Tensor FirstOrder(CtrBatch batch) => _weights.Forward(batch).Sum(1);
+
+        public string Export(OnnxGraph g, string name)
+        {
+            string e = g.Embed(_embedding, $"{name}.embedding");                                                   // (B, F, D)
+            string scalar = g.Add(g.ReduceSum(g.Embed(_weights, $"{name}.weights"), axis: 1), g.FmPairwise(e));   // s: (B, 1)
+            string ones = g.OnesColumn(e);                                                                         // (B, 1)
+            return g.Concat([g.ReduceSum(e, axis: 1), _scalarLast ? ones : scalar, _scalarLast ? scalar : ones], axis: 1);   // (B, D + 2)
+        }
 
         public Tensor Forward(CtrBatch batch)
         {

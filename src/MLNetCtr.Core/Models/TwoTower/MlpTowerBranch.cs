@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -25,6 +26,10 @@ internal sealed class MlpTowerBranch : TowerBranch
 
     public override Tensor ItemVector(CtrBatch batch) => _item.Forward(batch);
 
+    public override string ExportUser(OnnxGraph g, string name) => _user.Export(g, $"{name}.user");
+
+    public override string ExportItem(OnnxGraph g, string name) => _item.Export(g, $"{name}.item");
+
     /// <summary>One tower: embeddings → flatten → MLP.</summary>
     private sealed class Side : Module
     {
@@ -39,6 +44,9 @@ internal sealed class MlpTowerBranch : TowerBranch
         }
 
         public int Width => _network.OutFeatures;
+
+        public string Export(OnnxGraph g, string name) =>
+            g.Mlp(_network, g.Flatten(g.Embed(_embedding, $"{name}.embedding")), $"{name}.network");   // (B, F·D) → (B, out)
 
         public Tensor Forward(CtrBatch batch) =>
             _network.Forward(_embedding.Forward(batch).Flatten(1));   // (B, F, D) → (B, F·D) → (B, out)

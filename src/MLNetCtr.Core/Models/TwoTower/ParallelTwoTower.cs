@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -16,7 +17,7 @@ namespace MLNetCtr.Models.TwoTower;
 /// so the weights fold into the user vector and serving is one inner product per item
 /// (<see cref="Serving.TwoTowerServing"/>). With the MLP branch alone this is the classic DSSM two-tower.
 /// </summary>
-public sealed class ParallelTwoTower : CtrModel
+public sealed class ParallelTwoTower : CtrModel, IOnnxExportable, IUserOnceScoring
 {
     private readonly TowerBranch[] _branches;
     private readonly Linear _matching;   // (B, W) → (B, T): w_t, b_t
@@ -55,6 +56,25 @@ public sealed class ParallelTwoTower : CtrModel
 
     /// <summary>The item vectors <c>concat_k(v_k)</c>, from item fields only: <c>(B, W)</c>.</summary>
     public Tensor ItemVectors(CtrBatch batch) => Concat([.. _branches.Select(b => b.ItemVector(batch))]);
+
+    Func<CtrBatch, Tensor> IUserOnceScoring.ForUser(CtrBatch user)
+    {
+        Tensor u = UserVectors(user);                                              // (1, W), once per request
+        return candidates => _matching.Forward(u * ItemVectors(candidates));      // (1, W) ⊙ (C, W) → (C, T)
+    }
+
+    string IOnnxExportable.ExportOnnx(OnnxGraph graph) =>
+        graph.Linear(_matching, graph.Mul(ExportUserVectors(graph), ExportItemVectors(graph)), "matching");   // concat_k(u_k ⊙ v_k): (B, W) → (B, T)
+
+    /// <summary><see cref="UserVectors"/> in ONNX: <c>(B, W)</c> from the user and context inputs.</summary>
+    internal string ExportUserVectors(OnnxGraph graph) =>
+        graph.Concat([.. _branches.Select(b => b.ExportUser(graph, NameOf(b)))], axis: 1);
+
+    /// <summary><see cref="ItemVectors"/> in ONNX: <c>(B, W)</c> from the item inputs.</summary>
+    internal string ExportItemVectors(OnnxGraph graph) =>
+        graph.Concat([.. _branches.Select(b => b.ExportItem(graph, NameOf(b)))], axis: 1);
+
+    private static string NameOf(TowerBranch branch) => branch.GetType().Name;
 
     private static Tensor Concat(Tensor[] parts) => parts.Length == 1 ? parts[0] : Ops.Concat(parts, axis: 1);
 

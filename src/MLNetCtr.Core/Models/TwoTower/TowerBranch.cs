@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models.TwoTower;
@@ -19,6 +20,12 @@ internal abstract class TowerBranch : Module
 
     /// <summary>v_k of every row, from its item fields: <c>(B, Width)</c>.</summary>
     public abstract Tensor ItemVector(CtrBatch batch);
+
+    /// <summary><see cref="UserVector"/> in ONNX: <c>(B, Width)</c> from the user and context inputs.</summary>
+    public abstract string ExportUser(OnnxGraph g, string name);
+
+    /// <summary><see cref="ItemVector"/> in ONNX: <c>(B, Width)</c> from the item inputs.</summary>
+    public abstract string ExportItem(OnnxGraph g, string name);
 
     /// <summary>Whether a feature column goes to the user tower (user and context fields).</summary>
     public static bool IsUserSide(ColumnSchema column) => column.Side is FeatureSide.User or FeatureSide.Context;

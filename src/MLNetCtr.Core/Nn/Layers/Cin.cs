@@ -47,6 +47,9 @@ public sealed class Cin : Module
         OutFeatures = layerSizes.Sum();
     }
 
+    /// <summary>The 1×1 convolutions of the layers, <c>(H_k, H_{k−1}·m)</c> each.</summary>
+    internal IReadOnlyList<Linear> Layers => _layers;
+
     /// <summary>m, the number of input fields.</summary>
     public int Fields { get; }
 

@@ -53,6 +53,9 @@ public sealed class CrossNetV2 : Module
         }
     }
 
+    /// <summary>The cross layers, first to last.</summary>
+    internal IReadOnlyList<CrossLayer> Layers => _layers;
+
     /// <summary>Width of the input and of the output.</summary>
     public int InFeatures { get; }
 
@@ -91,6 +94,12 @@ internal sealed class CrossLayer : Module
             _up = Register("up", new Linear(inFeatures, inFeatures, random));
         }
     }
+
+    /// <summary>V, the low-rank down projection; null at full rank.</summary>
+    public Linear? Down => _down;
+
+    /// <summary>U (or W) and b.</summary>
+    public Linear Up => _up;
 
     public Tensor Forward(Tensor x0, Tensor x)
     {

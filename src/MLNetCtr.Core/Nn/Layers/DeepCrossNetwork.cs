@@ -69,6 +69,15 @@ public sealed class DeepCrossNetwork : Module
         };
     }
 
+    /// <summary>How the two networks combine.</summary>
+    internal DcnV2Structure Structure => _structure;
+
+    /// <summary>The cross network.</summary>
+    internal CrossNetV2 Cross => _cross;
+
+    /// <summary>The deep network; null for cross only.</summary>
+    internal Mlp? Deep => _deep;
+
     /// <summary>Width of the output.</summary>
     public int OutFeatures { get; }
 

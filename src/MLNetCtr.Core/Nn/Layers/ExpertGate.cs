@@ -21,6 +21,9 @@ public sealed class ExpertGate : Module
         _linear = Register("linear", new Linear(inFeatures, experts, random));
     }
 
+    /// <summary>The gate's projection (in → n).</summary>
+    internal Linear Linear => _linear;
+
     /// <summary>n, the number of experts it mixes.</summary>
     public int Experts => _linear.OutFeatures;
 

@@ -30,6 +30,9 @@ public sealed class ExpertGroup : Module
         OutFeatures = hiddenSizes[^1];
     }
 
+    /// <summary>The expert MLPs.</summary>
+    internal IReadOnlyList<Mlp> Experts => _experts;
+
     /// <summary>n, the number of experts.</summary>
     public int Count => _experts.Count;
 

@@ -35,6 +35,12 @@ public sealed class MixtureOfExperts : Module
         Tasks = tasks;
     }
 
+    /// <summary>The experts.</summary>
+    internal ExpertGroup Experts => _experts;
+
+    /// <summary>One gate per task; null with a single expert (shared bottom).</summary>
+    internal IReadOnlyList<ExpertGate>? Gates => _gates;
+
     /// <summary>T, the number of tasks.</summary>
     public int Tasks { get; }
 

@@ -40,6 +40,12 @@ public sealed class ParametricActivation : Module
     /// <summary>Which activation this is.</summary>
     public ParametricActivationKind Kind { get; }
 
+    /// <summary>α, <c>(H)</c>.</summary>
+    internal Tensor Alpha => _alpha;
+
+    /// <summary>Dice's batch norm; null for PReLU.</summary>
+    internal BatchNorm1d? Norm => _norm;
+
     /// <summary>Applies the activation to <paramref name="input"/> <c>(N, H)</c>.</summary>
     public Tensor Forward(Tensor input)
     {

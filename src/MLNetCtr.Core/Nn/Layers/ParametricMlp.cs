@@ -29,6 +29,15 @@ public sealed class ParametricMlp : Module
         _output = Register("output", new Linear(width, outputSize, random));
     }
 
+    /// <summary>The hidden layers' projections.</summary>
+    internal IReadOnlyList<Linear> Linears => _linears;
+
+    /// <summary>The hidden layers' activations.</summary>
+    internal IReadOnlyList<ParametricActivation> Activations => _activations;
+
+    /// <summary>The output projection.</summary>
+    internal Linear Output => _output;
+
     /// <summary>Runs the network on <paramref name="input"/> <c>(N, in)</c>; returns <c>(N, out)</c>.</summary>
     public Tensor Forward(Tensor input)
     {

@@ -40,6 +40,18 @@ public sealed class PleLevel : Module
         _sharedGate = sharedOutput ? Register("sharedGate", new ExpertGate(inFeatures, tasks * taskExperts + sharedExperts, random)) : null;
     }
 
+    /// <summary>Each task's own experts.</summary>
+    internal IReadOnlyList<ExpertGroup> TaskExperts => _taskExperts;
+
+    /// <summary>The shared experts.</summary>
+    internal ExpertGroup SharedExperts => _sharedExperts;
+
+    /// <summary>Each task's gate over its own and the shared experts.</summary>
+    internal IReadOnlyList<ExpertGate> TaskGates => _taskGates;
+
+    /// <summary>The gate over all experts feeding the next level; null on the last level.</summary>
+    internal ExpertGate? SharedGate => _sharedGate;
+
     /// <summary>T, the number of tasks.</summary>
     public int Tasks => _taskExperts.Count;
 

@@ -35,6 +35,9 @@ public sealed class ProgressiveLayeredExtraction : Module
         }
     }
 
+    /// <summary>The levels, first to last.</summary>
+    internal IReadOnlyList<PleLevel> Levels => _levels;
+
     /// <summary>H, the size of each task's output.</summary>
     public int OutFeatures => _levels[^1].OutFeatures;
 

@@ -37,6 +37,9 @@ public sealed class TransformerEncoder : Module
     /// <summary>The layers, in order (child <c>layers</c>); run them one by one to see every layer's output.</summary>
     public ModuleList<TransformerEncoderLayer> Layers { get; }
 
+    /// <summary>The norm after the last layer; null without one.</summary>
+    internal LayerNorm? FinalNorm => _finalNorm;
+
     /// <summary>Encodes <paramref name="input"/> <c>(B, L, D)</c> through every layer; returns <c>(B, L, D)</c>.</summary>
     /// <param name="input">The sequence, <c>(B, L, D)</c>.</param>
     /// <param name="keyPaddingMask">Optional <c>(B, L)</c> row-major flags, true = padded position. Default: none.</param>

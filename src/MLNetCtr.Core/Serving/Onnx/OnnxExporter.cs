@@ -55,10 +55,8 @@ public static class OnnxExporter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        ModelProto proto = Build(model, Path.GetFileName(EncoderPathFor(path)));
-        AtomicFile.Write(path, stream => proto.WriteTo(stream));
-        string json = model.Encoder.ToJson();
-        AtomicFile.Write(EncoderPathFor(path), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(json)));
+        Write(Build(model, Path.GetFileName(EncoderPathFor(path))), path);
+        WriteEncoder(model, EncoderPathFor(path));
     }
 
     /// <summary>The ONNX model of <paramref name="model"/>'s network in evaluation mode.</summary>
@@ -73,26 +71,44 @@ public static class OnnxExporter
         string outputs = exportable.ExportOnnx(graph);   // (B, T)
         for (int t = 0; t < model.Tasks.Count; t++)
         {
-            CtrTask task = model.Tasks[t];
-            string score = graph.Gather(outputs, graph.Constant("task", [(long)t]), axis: 1);   // (B)
-            graph.Output(score, task.Name + ScoreSuffix, DataType.Float, OnnxGraph.Batch);
-            if (task.Kind == TaskKind.Binary)
-            {
-                graph.Output(graph.Node("Sigmoid", [score]), task.Name + ProbabilitySuffix, DataType.Float, OnnxGraph.Batch);
-            }
+            AddTaskOutputs(graph, model.Tasks[t], graph.Gather(outputs, graph.Constant("task", [(long)t]), axis: 1));   // (B)
         }
+        return Wrap(graph, model, encoderFileName, "model");
+    }
+
+    /// <summary>Publishes <paramref name="score"/> <c>(B)</c> as <c>&lt;task&gt;.Score</c>, and its sigmoid as <c>&lt;task&gt;.Probability</c> for a binary task.</summary>
+    internal static void AddTaskOutputs(OnnxGraph graph, CtrTask task, string score)
+    {
+        graph.Output(score, task.Name + ScoreSuffix, DataType.Float, OnnxGraph.Batch);
+        if (task.Kind == TaskKind.Binary)
+        {
+            graph.Output(graph.Node("Sigmoid", [score]), task.Name + ProbabilitySuffix, DataType.Float, OnnxGraph.Batch);
+        }
+    }
+
+    /// <summary>The ONNX model (IR <see cref="IrVersion"/>, opset <see cref="OpsetVersion"/>) around <paramref name="graph"/>, with MLNetCtr metadata.</summary>
+    internal static ModelProto Wrap(OnnxGraph graph, CtrPredictionModel model, string encoderFileName, string part)
+    {
         var proto = new ModelProto
         {
             IrVersion = IrVersion,
             ProducerName = "MLNetCtr",
             ProducerVersion = typeof(OnnxExporter).Assembly.GetName().Version?.ToString() ?? "",
-            DocString = $"MLNetCtr {model.Family.Id} model; encode inputs with the vocabularies in {encoderFileName}.",
+            DocString = $"MLNetCtr {model.Family.Id} {part}; encode inputs with the vocabularies in {encoderFileName}.",
             Graph = graph.Proto,
         };
         proto.OpsetImport.Add(new OperatorSetIdProto { Domain = "", Version = OpsetVersion });
         proto.MetadataProps.Add(new StringStringEntryProto { Key = "mlnetctr.family", Value = model.Family.Id });
+        proto.MetadataProps.Add(new StringStringEntryProto { Key = "mlnetctr.part", Value = part });
         proto.MetadataProps.Add(new StringStringEntryProto { Key = "mlnetctr.encoder", Value = encoderFileName });
         proto.MetadataProps.Add(new StringStringEntryProto { Key = "mlnetctr.tasks", Value = string.Join(",", model.Tasks.Select(t => t.Name)) });
         return proto;
     }
+
+    /// <summary>Writes <paramref name="proto"/> to <paramref name="path"/> atomically.</summary>
+    internal static void Write(ModelProto proto, string path) => AtomicFile.Write(path, stream => proto.WriteTo(stream));
+
+    /// <summary>Writes <paramref name="model"/>'s encoder (vocabularies and statistics) as JSON to <paramref name="path"/> atomically.</summary>
+    internal static void WriteEncoder(CtrPredictionModel model, string path) =>
+        AtomicFile.Write(path, stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(model.Encoder.ToJson())));
 }

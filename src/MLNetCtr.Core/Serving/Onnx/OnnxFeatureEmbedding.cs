@@ -1,4 +1,5 @@
 using MLNetCtr.Models;
+using MLNetCtr.Tensors;
 using DataType = MLNetCtr.Serving.Onnx.Proto.TensorProto.Types.DataType;
 
 namespace MLNetCtr.Serving.Onnx;
@@ -23,6 +24,14 @@ internal static class OnnxFeatureEmbedding
         }
         return vectors.Length == 1 ? vectors[0] : g.Concat(vectors, axis: 1);   // (B, F, D)
     }
+
+    /// <summary>
+    /// Rows of <paramref name="table"/> <c>(V, D)</c> looked up by the sequence input <c>&lt;column&gt;</c> int64 (B, L):
+    /// <c>(B, L, D)</c>, padding ids reading their (zero) row as <c>Ops.Embedding</c> does. Also the path of a precomputed,
+    /// frozen vector table (e.g. behavior-text vectors) looked up by a sequence of ids.
+    /// </summary>
+    public static string LookUpSequence(this OnnxGraph g, Tensor table, string column, string name) =>
+        g.Gather(g.Parameter(table, name), g.Input(column, DataType.Int64, OnnxGraph.Batch, -2));   // (B, L, D)
 
     private static string EmbedField(OnnxGraph g, EmbeddedField field, string table)
     {

@@ -17,6 +17,13 @@ internal static class OnnxLayers
         return g.Node("Gemm", inputs, attributes: OnnxGraph.Attribute("transB", 1L));
     }
 
+    /// <summary><see cref="Nn.Linear"/> on <paramref name="x"/> of any rank <c>(…, in)</c>: <c>x Wᵀ + b</c> → <c>(…, out)</c>.</summary>
+    public static string LinearLastAxis(this OnnxGraph g, Linear layer, string x, string name)
+    {
+        string product = g.MatMul(x, g.Transpose(g.Parameter(layer.Weight, $"{name}.weight"), 1, 0));   // (…, out)
+        return layer.Bias is null ? product : g.Add(product, g.Parameter(layer.Bias, $"{name}.bias"));
+    }
+
     /// <summary>An element-wise <see cref="Nn.Activation"/>; GELU in its exact form <c>0.5 · x · (1 + erf(x / √2))</c> (ONNX's Gelu op needs opset 20).</summary>
     public static string Activation(this OnnxGraph g, Activation activation, string x) => activation switch
     {
@@ -43,6 +50,29 @@ internal static class OnnxLayers
         string scale = layer.Weight is null ? g.Constant($"{name}.ones", Enumerable.Repeat(1f, layer.Dim).ToArray(), layer.Dim) : g.Parameter(layer.Weight, $"{name}.weight");
         string[] inputs = layer.Bias is null ? [x, scale] : [x, scale, g.Parameter(layer.Bias, $"{name}.bias")];
         return g.Node("LayerNormalization", inputs, attributes: [OnnxGraph.Attribute("axis", -1L), OnnxGraph.Attribute("epsilon", layer.Epsilon)]);
+    }
+
+    /// <summary><see cref="ParametricActivation"/> in evaluation mode: PReLU <c>relu(x) − α·relu(−x)</c>, Dice <c>x·(α + p·(1 − α))</c> with <c>p = σ(BN(x))</c>.</summary>
+    public static string ParametricActivation(this OnnxGraph g, ParametricActivation activation, string x, string name)
+    {
+        string alpha = g.Parameter(activation.Alpha, $"{name}.alpha");
+        if (activation.Norm is null)
+        {
+            return g.Sub(g.Node("Relu", [x]), g.Mul(alpha, g.Node("Relu", [g.Neg(x)])));
+        }
+        string p = g.Node("Sigmoid", [g.BatchNorm(activation.Norm, x, $"{name}.norm")]);
+        return g.Mul(x, g.Add(alpha, g.Mul(p, g.Sub(g.Constant("one", [1f]), alpha))));
+    }
+
+    /// <summary><see cref="Nn.ParametricMlp"/> on <c>(N, in)</c>: Linear → parametric activation per hidden layer, then the output Linear.</summary>
+    public static string ParametricMlp(this OnnxGraph g, ParametricMlp mlp, string x, string name)
+    {
+        string h = x;
+        for (int i = 0; i < mlp.Linears.Count; i++)
+        {
+            h = g.ParametricActivation(mlp.Activations[i], g.Linear(mlp.Linears[i], h, $"{name}.linear.{i}"), $"{name}.activation.{i}");   // (N, H_i)
+        }
+        return g.Linear(mlp.Output, h, $"{name}.output");                                                                                    // (N, out)
     }
 
     /// <summary><see cref="Nn.Mlp"/> on <c>(B, in)</c>: per hidden block Linear → [BatchNorm] → activation (dropout is off), then the output Linear.</summary>

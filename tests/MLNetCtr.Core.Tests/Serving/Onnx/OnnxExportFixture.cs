@@ -10,6 +10,8 @@ namespace MLNetCtr.Tests.Serving.Onnx;
 /// </summary>
 public sealed class OnnxExportFixture : IDisposable
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ScenarioKind, Lazy<(DataEncoder, CtrDataset, SyntheticResult)>> _scenarios = new();
+
     public OnnxExportFixture()
     {
         Directory = Path.Combine(Path.GetTempPath(), "mlnetctr-onnx-" + Guid.NewGuid().ToString("N"));
@@ -37,6 +39,28 @@ public sealed class OnnxExportFixture : IDisposable
     public CtrDataset Rows { get; }
 
     public string Scratch(string name) => Path.Combine(Directory, name);
+
+    /// <summary>A small dataset of <paramref name="kind"/> (generated once): its encoder and 64 encoded test rows.</summary>
+    public (DataEncoder Encoder, CtrDataset Rows) Scenario(ScenarioKind kind)
+    {
+        (DataEncoder encoder, CtrDataset rows, _) = Generated(kind);
+        return (encoder, rows);
+    }
+
+    /// <summary>The first <paramref name="count"/> raw test rows of <see cref="Scenario"/>'s dataset, as column → text.</summary>
+    public IReadOnlyList<IReadOnlyDictionary<string, string?>> RawRows(ScenarioKind kind, int count)
+    {
+        (DataEncoder encoder, _, SyntheticResult synthetic) = Generated(kind);
+        (_, List<IReadOnlyDictionary<string, string?>> rows) = MLNetCtr.Serving.DelimitedRows.Read(synthetic.Test.Path, encoder.Schema.Delimiter);
+        return rows.Take(count).ToArray();
+    }
+
+    private (DataEncoder Encoder, CtrDataset Rows, SyntheticResult Synthetic) Generated(ScenarioKind kind) => _scenarios.GetOrAdd(kind, k => new Lazy<(DataEncoder, CtrDataset, SyntheticResult)>(() =>
+    {
+        SyntheticResult synthetic = SyntheticDataGenerator.Generate(k, new SyntheticOptions { Rows = 2_000, Users = 100, Items = 100, Seed = 6 }, Path.Combine(Directory, k.ToString()));
+        (_, DataEncoder encoder) = CtrDataLoader.LoadAndFit(synthetic.Train.Path, synthetic.Schema);
+        return (encoder, CtrDataLoader.Load(synthetic.Test.Path, encoder).Select([.. Enumerable.Range(0, 64)]), synthetic);
+    })).Value;
 
     public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }
