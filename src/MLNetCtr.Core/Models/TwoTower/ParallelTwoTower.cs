@@ -60,11 +60,11 @@ public sealed class ParallelTwoTower : CtrModel
 
     private static TowerBranch CreateBranch(TowerBranchKind kind, DataEncoder encoder, ParallelTwoTowerOptions options, Random random) => kind switch
     {
-        TowerBranchKind.Mlp => new MlpTowerBranch(encoder, options, random),
-        TowerBranchKind.Dcn => new DcnTowerBranch(encoder, options, random),
+        TowerBranchKind.Mlp => new SymmetricTowerBranch<MlpTowerSide>(include => new MlpTowerSide(encoder, include, options, random)),
+        TowerBranchKind.Dcn => new SymmetricTowerBranch<DcnTowerSide>(include => new DcnTowerSide(encoder, include, options, random)),
         TowerBranchKind.Fm => new FmTowerBranch(encoder, options, random),
         TowerBranchKind.Ffm => new FfmTowerBranch(encoder, options, random),
-        TowerBranchKind.Cin => new CinTowerBranch(encoder, options, random),
+        TowerBranchKind.Cin => new SymmetricTowerBranch<CinTowerSide>(include => new CinTowerSide(encoder, include, options, random)),
         _ => throw new UnreachableException(),
     };
 
