@@ -13,7 +13,8 @@ namespace MLNetCtr.Cli;
 /// Applies <c>--set Option=Value</c> assignments over a family's options. Names are the options record's property
 /// names, case-insensitive; values are parsed to the property's type (numbers in invariant culture, <c>true</c>/<c>false</c>,
 /// enum names, comma-separated lists such as <c>64,32</c>, and an empty value for null). The options go through the
-/// family's JSON form and back, so what can be set is exactly what a model file stores.
+/// family's JSON form and back, so what can be set is exactly what a model file stores; a dotted name reaches into a nested
+/// options record (<c>Architecture.Layers=2</c>).
 /// </summary>
 internal static class OptionOverrides
 {
@@ -26,25 +27,73 @@ internal static class OptionOverrides
     {
         ArgumentNullException.ThrowIfNull(family);
         ArgumentNullException.ThrowIfNull(defaults);
+        return Apply(family.OptionsType, family.OptionsToJson(defaults), assignments, $"trainer '{family.Id}'", json =>
+        {
+            TrainingOptions options = family.OptionsFromJson(json);
+            options.Validate();
+            return options;
+        });
+    }
+
+    /// <summary>
+    /// The same for an options record that is not a model family's (synthetic data, pretraining): <paramref name="defaults"/>
+    /// through its JSON form with every assignment applied, then <paramref name="validate"/>. <paramref name="owner"/> names
+    /// what the options belong to in messages, e.g. <c>"synth"</c>.
+    /// </summary>
+    public static T Apply<T>(T defaults, IReadOnlyList<string> assignments, string owner, Action<T> validate)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        ArgumentNullException.ThrowIfNull(validate);
+        return Apply(typeof(T), JsonSerializer.Serialize(defaults, DatasetSchema.JsonOptions), assignments, owner, json =>
+        {
+            T options = JsonSerializer.Deserialize<T>(json, DatasetSchema.JsonOptions)!;
+            validate(options);
+            return options;
+        });
+    }
+
+    private static T Apply<T>(Type optionsType, string defaultsJson, IReadOnlyList<string> assignments, string owner, Func<string, T> read)
+    {
         ArgumentNullException.ThrowIfNull(assignments);
-        Dictionary<string, PropertyInfo> settable = SettableProperties(family.OptionsType);
-        JsonObject json = JsonNode.Parse(family.OptionsToJson(defaults))!.AsObject();
+        JsonObject json = JsonNode.Parse(defaultsJson)!.AsObject();
         foreach (string assignment in assignments)
         {
             (string name, string value) = Split(assignment);
-            PropertyInfo property = settable.TryGetValue(name, out PropertyInfo? found) ? found
-                : throw new CliUsageException($"Unknown option '{name}' for trainer '{family.Id}'. Valid options: {string.Join(", ", settable.Values.Select(p => p.Name))}.");
-            json[JsonName(property)] = ToJson(property.Name, property.PropertyType, value);
+            (JsonObject target, PropertyInfo property) = Resolve(json, optionsType, name, owner);
+            target[JsonName(property)] = ToJson(property.Name, property.PropertyType, value);
         }
         try
         {
-            TrainingOptions options = family.OptionsFromJson(json.ToJsonString());
-            options.Validate();
-            return options;
+            return read(json.ToJsonString());
         }
         catch (Exception e) when (e is ArgumentException or JsonException)
         {
             throw new CliUsageException($"Invalid --set value: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// The JSON object holding option <paramref name="path"/> and its property: a plain name (<c>LearningRate</c>) or a
+    /// dotted path into a nested options record (<c>Architecture.Layers</c>).
+    /// </summary>
+    private static (JsonObject Target, PropertyInfo Property) Resolve(JsonObject json, Type optionsType, string path, string owner)
+    {
+        string[] parts = path.Split('.');
+        (JsonObject target, Type type) = (json, optionsType);
+        for (int i = 0; ; i++)
+        {
+            Dictionary<string, PropertyInfo> settable = SettableProperties(type);
+            string of = i == 0 ? "" : $" of {string.Join('.', parts[..i])}";
+            PropertyInfo property = settable.TryGetValue(parts[i], out PropertyInfo? found) ? found
+                : throw new CliUsageException($"Unknown option '{path}' for {owner}. Valid options{of}: {string.Join(", ", settable.Values.Select(p => p.Name))}.");
+            if (i == parts.Length - 1)
+            {
+                return (target, property);
+            }
+            target = target[JsonName(property)] as JsonObject
+                ?? throw new CliUsageException($"Option '{string.Join('.', parts[..(i + 1)])}' for {owner} has no options inside it: set it as a whole.");
+            type = property.PropertyType;
         }
     }
 

@@ -22,11 +22,14 @@ internal static class SynthCommand
         var rows = new Option<int>("--rows") { Description = "Rows over train, valid and test (80/10/10).", DefaultValueFactory = _ => new SyntheticOptions().Rows };
         var seed = new Option<int>("--seed") { Description = "Seed; the same seed and rows give byte-identical files.", DefaultValueFactory = _ => new SyntheticOptions().Seed };
         var output = new Option<string>("--out") { Description = "Output directory (created if needed; files are overwritten).", HelpName = "dir", Required = true };
+        var sets = new Option<string[]>("--set") { Description = "Override a generator option, e.g. --set Users=500 or --set TaskCorrelation=0.1 (repeatable).", HelpName = "Option=Value" };
         var command = new Command("synth", "Generate train/valid/test CSV files, schema.json and oracle_metrics.json (the metrics of the true probabilities on the test split).")
         {
-            Options = { scenario, rows, seed, output },
+            Options = { scenario, rows, seed, output, sets },
         };
-        command.SetAction(parsed => Run(context, parsed.GetValue(scenario), new SyntheticOptions { Rows = parsed.GetValue(rows), Seed = parsed.GetValue(seed) }, parsed.GetValue(output)!));
+        command.SetAction(parsed => Run(context, parsed.GetValue(scenario),
+            OptionOverrides.Apply(new SyntheticOptions { Rows = parsed.GetValue(rows), Seed = parsed.GetValue(seed) }, parsed.GetValue(sets) ?? [], "synth", _ => { }),
+            parsed.GetValue(output)!));
         return command;
     }
 

@@ -11,8 +11,7 @@ namespace MLNetCtr.Cli.Commands;
 /// <summary><c>mlnetctr train</c>: fits a model family on a CSV file, saves the model and reports its metrics.</summary>
 internal static class TrainCommand
 {
-    private sealed record Arguments(ModelFamily Family, string Schema, string Train, string? Valid, string? Test,
-        IReadOnlyList<string> Sets, string ModelOut, string? MetricsOut, bool SkipBadRows);
+    private sealed record Arguments(ModelFamily Family, DataFileArguments Data, string? Test, string? MetricsOut);
 
     public static Command Create(CliContext context)
     {
@@ -23,21 +22,12 @@ internal static class TrainCommand
             Required = true,
             CustomParser = ParseFamily,
         };
-        var schema = new Option<string>("--schema") { Description = "Schema JSON of the data files.", HelpName = "file", Required = true };
-        var train = new Option<string>("--train") { Description = "Training CSV; the vocabularies are fit on it.", HelpName = "csv", Required = true };
-        var valid = new Option<string?>("--valid") { Description = "Validation CSV: early stopping and the best model.", HelpName = "csv" };
+        var data = new DataArguments("Validation CSV: early stopping and the best model.");
         var test = new Option<string?>("--test") { Description = "Test CSV, evaluated after training.", HelpName = "csv" };
-        var sets = new Option<string[]>("--set") { Description = "Override a trainer option, e.g. --set LearningRate=0.05 (repeatable).", HelpName = "Option=Value" };
-        var modelOut = new Option<string>("--model-out") { Description = "Where to save the trained model.", HelpName = "file", Required = true };
         var metricsOut = new Option<string?>("--metrics-out") { Description = "Where to write the metrics JSON (test metrics if --test, else validation).", HelpName = "json" };
-        var skipBadRows = new Option<bool>("--skip-bad-rows") { Description = "Skip (and count) rows that do not match the schema instead of failing." };
-        var command = new Command("train", "Train a model and save it to one file.")
-        {
-            Options = { trainer, schema, train, valid, test, sets, modelOut, metricsOut, skipBadRows },
-        };
-        command.SetAction(parsed => Run(context, new Arguments(parsed.GetValue(trainer)!, parsed.GetValue(schema)!, parsed.GetValue(train)!,
-            parsed.GetValue(valid), parsed.GetValue(test), parsed.GetValue(sets) ?? [], parsed.GetValue(modelOut)!, parsed.GetValue(metricsOut),
-            parsed.GetValue(skipBadRows))));
+        var command = new Command("train", "Train a model and save it to one file.") { Options = { trainer } };
+        data.AddTo(command, between: [test], afterModelOut: [metricsOut]);
+        command.SetAction(parsed => Run(context, new Arguments(parsed.GetValue(trainer)!, data.Read(parsed), parsed.GetValue(test), parsed.GetValue(metricsOut))));
         return command;
     }
 
@@ -54,20 +44,17 @@ internal static class TrainCommand
 
     private static int Run(CliContext context, Arguments a)
     {
-        if (a.MetricsOut is not null && a.Valid is null && a.Test is null)
+        if (a.MetricsOut is not null && a.Data.Valid is null && a.Test is null)
         {
             throw new CliUsageException("--metrics-out needs --valid or --test: there is nothing to evaluate.");
         }
-        TrainingOptions options = OptionOverrides.Apply(a.Family, a.Family.DefaultOptions(), a.Sets);
-        DatasetSchema schema = DatasetSchema.Load(a.Schema);
-        var load = new LoadOptions { SkipBadRows = a.SkipBadRows };
-        (CtrDataset train, DataEncoder encoder) = DataFiles.LoadAndFit(context, a.Train, schema, load);
-        CtrDataset? valid = a.Valid is null ? null : DataFiles.Load(context, a.Valid, encoder, load);
-        CtrDataset? test = a.Test is null ? null : DataFiles.Load(context, a.Test, encoder, load);
+        TrainingOptions options = OptionOverrides.Apply(a.Family, a.Family.DefaultOptions(), a.Data.Sets);
+        (CtrDataset train, DataEncoder encoder, CtrDataset? valid) = a.Data.Load(context);
+        CtrDataset? test = a.Test is null ? null : DataFiles.Load(context, a.Test, encoder, a.Data.LoadOptions);
 
         CtrPredictionModel model = Fit(context, a.Family, options, train, encoder, valid);
-        model.Save(a.ModelOut);
-        context.WriteLine($"Saved the model to {Path.GetFullPath(a.ModelOut)}.");
+        model.Save(a.Data.ModelOut);
+        context.WriteLine($"Saved the model to {Path.GetFullPath(a.Data.ModelOut)}.");
 
         var columns = new List<(string Name, CtrMetrics Metrics)>();
         if (valid is not null)

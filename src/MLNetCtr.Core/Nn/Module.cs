@@ -119,6 +119,13 @@ public abstract class Module
         return result;
     }
 
+    /// <summary>
+    /// Everything that defines the module's outputs, as torch's <c>state_dict</c>: <see cref="NamedParameters"/>, then
+    /// <see cref="NamedBuffers"/>. Model files, checkpoints and restore-best snapshot exactly this; a parameter and a
+    /// buffer never share a path, since names are unique within a module.
+    /// </summary>
+    public IReadOnlyList<(string Name, Tensor Tensor)> NamedState() => [.. NamedParameters(), .. NamedBuffers()];
+
     /// <summary>The tensors of <see cref="NamedParameters"/>, in the same order.</summary>
     public IReadOnlyList<Tensor> Parameters() => [.. NamedParameters().Select(p => p.Parameter)];
 

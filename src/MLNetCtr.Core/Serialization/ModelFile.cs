@@ -125,17 +125,15 @@ public static class ModelFile
     private static byte[] Weights(CtrModel network)
     {
         using var stream = new MemoryStream();
-        SafeTensors.Write(stream, State(network).Select(p => new NamedArray(p.Name, p.Tensor.ShapeArray, p.Tensor.Data)));
+        SafeTensors.Write(stream, network.NamedState().Select(p => new NamedArray(p.Name, p.Tensor.ShapeArray, p.Tensor.Data)));
         return stream.ToArray();
     }
 
-    /// <summary>Parameters, then buffers (a batch norm's running statistics): everything scoring needs.</summary>
-    private static IEnumerable<(string Name, Tensor Tensor)> State(CtrModel network) => network.NamedParameters().Concat(network.NamedBuffers());
 
     private static void LoadWeights(CtrModel network, byte[] weights)
     {
         var saved = SafeTensors.Read(new MemoryStream(weights)).Arrays.ToDictionary(a => a.Name);
-        foreach ((string name, Tensor parameter) in State(network))
+        foreach ((string name, Tensor parameter) in network.NamedState())
         {
             if (!saved.TryGetValue(name, out NamedArray? array))
             {

@@ -12,8 +12,8 @@ namespace MLNetCtr.Training;
 /// <remarks>
 /// <code>
 /// *** checkpoint (safetensors) ***
-/// "model.&lt;parameter&gt;"        current parameters
-/// "best.&lt;parameter&gt;"         parameters of the best validation (only with restore-best)
+/// "model.&lt;name&gt;"             current parameters and buffers (Module.NamedState: e.g. running_mean)
+/// "best.&lt;name&gt;"              parameters and buffers of the best validation (only with restore-best)
 /// "optimizer.&lt;kind&gt;.&lt;slot&gt;" optimizer state buffers (e.g. Adam's exp_avg.3)
 /// __metadata__: "state"         JSON of the loop state (epoch, batch, step, best, history)
 ///               "optimizer"     JSON of the optimizer's step counts
@@ -29,7 +29,7 @@ internal static class Checkpoint
     {
         OptimizerState optimizerState = optimizer.CaptureState();
         var arrays = new List<NamedArray>();
-        foreach ((string name, Tensor p) in model.NamedParameters())
+        foreach ((string name, Tensor p) in model.NamedState())
         {
             arrays.Add(new NamedArray(ModelPrefix + name, p.ShapeArray, p.Data));
             if (best is not null)
@@ -61,7 +61,7 @@ internal static class Checkpoint
         }
         var byName = arrays.ToDictionary(a => a.Name);
         Dictionary<string, float[]>? best = null;
-        foreach ((string name, Tensor p) in model.NamedParameters())
+        foreach ((string name, Tensor p) in model.NamedState())
         {
             Restore(path, byName, ModelPrefix + name, p).CopyTo(p.Data, 0);
             if (byName.ContainsKey(BestPrefix + name))
@@ -75,15 +75,15 @@ internal static class Checkpoint
         return (JsonSerializer.Deserialize<LoopState>(metadata["state"], s_json)!, best);
     }
 
-    private static float[] Restore(string path, Dictionary<string, NamedArray> arrays, string name, Tensor parameter)
+    private static float[] Restore(string path, Dictionary<string, NamedArray> arrays, string name, Tensor tensor)
     {
         if (!arrays.TryGetValue(name, out NamedArray? saved))
         {
             throw new InvalidDataException($"Checkpoint '{path}' has no '{name}': it was written by a different model.");
         }
-        if (!saved.Shape.AsSpan().SequenceEqual(parameter.Shape))
+        if (!saved.Shape.AsSpan().SequenceEqual(tensor.Shape))
         {
-            throw new InvalidDataException($"Checkpoint '{path}': '{name}' has shape {Tensor.ShapeString(saved.Shape)}, the model expects {Tensor.ShapeString(parameter.Shape)}.");
+            throw new InvalidDataException($"Checkpoint '{path}': '{name}' has shape {Tensor.ShapeString(saved.Shape)}, the model expects {Tensor.ShapeString(tensor.Shape)}.");
         }
         return saved.Data;
     }

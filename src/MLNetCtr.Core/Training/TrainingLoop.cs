@@ -28,7 +28,7 @@ public sealed class TrainingLoop
     private readonly long _totalSteps;
     private readonly int _reportEvery;
     private LoopState _state = new();
-    private Dictionary<string, float[]>? _bestParameters;
+    private Dictionary<string, float[]>? _bestState;   // parameters and buffers of the best validation
     private double _lossSinceReport;
     private int _stepsSinceReport;
     private long _ticksAtReport;
@@ -87,9 +87,9 @@ public sealed class TrainingLoop
             }
             _state = _state with { Epoch = epoch + 1, BatchInEpoch = 0 };
         }
-        if (_options.RestoreBestModel && _bestParameters is not null)
+        if (_options.RestoreBestModel && _bestState is not null)
         {
-            CopyParameters(_bestParameters, _model);
+            CopyState(_bestState, _model);
         }
         return new TrainingResult(_state.History, _state.Step, _state.BestStep, _state.BestValue, stop, clock.Elapsed);
     }
@@ -137,7 +137,7 @@ public sealed class TrainingLoop
         }
         if (_options.CheckpointEverySteps > 0 && _state.Step % _options.CheckpointEverySteps == 0)
         {
-            Checkpoint.Save(_options.CheckpointPath!, _model, _optimizer, _state, _bestParameters);
+            Checkpoint.Save(_options.CheckpointPath!, _model, _optimizer, _state, _bestState);
         }
         return stop;
     }
@@ -161,7 +161,7 @@ public sealed class TrainingLoop
         if (better)
         {
             _state = _state with { BestValue = value, BestStep = _state.Step, ValidationsWithoutImprovement = 0 };
-            _bestParameters = _options.RestoreBestModel ? SnapshotParameters(_model) : null;
+            _bestState = _options.RestoreBestModel ? SnapshotState(_model) : null;
             return false;
         }
         _state = _state with { ValidationsWithoutImprovement = _state.ValidationsWithoutImprovement + 1 };
@@ -197,7 +197,7 @@ public sealed class TrainingLoop
     {
         if (_options.ResumeFromCheckpoint && _options.CheckpointPath is { } path && File.Exists(path))
         {
-            (_state, _bestParameters) = Checkpoint.Load(path, _model, _optimizer);
+            (_state, _bestState) = Checkpoint.Load(path, _model, _optimizer);
             for (long s = 0; s < _state.Step; s++)
             {
                 _scheduler.Step();
@@ -205,14 +205,15 @@ public sealed class TrainingLoop
         }
     }
 
-    private static Dictionary<string, float[]> SnapshotParameters(CtrModel model) =>
-        model.NamedParameters().ToDictionary(p => p.Name, p => (float[])p.Parameter.Data.Clone());
+    /// <summary>Copies of every parameter and buffer (a batch norm's running statistics belong to the best model too).</summary>
+    private static Dictionary<string, float[]> SnapshotState(CtrModel model) =>
+        model.NamedState().ToDictionary(p => p.Name, p => (float[])p.Tensor.Data.Clone());
 
-    private static void CopyParameters(Dictionary<string, float[]> source, CtrModel model)
+    private static void CopyState(Dictionary<string, float[]> source, CtrModel model)
     {
-        foreach ((string name, Tensor parameter) in model.NamedParameters())
+        foreach ((string name, Tensor tensor) in model.NamedState())
         {
-            source[name].CopyTo(parameter.Data, 0);
+            source[name].CopyTo(tensor.Data, 0);
         }
     }
 }

@@ -45,6 +45,21 @@ public sealed class SynthCommandTests(LinearDataFixture data)
     }
 
     [Fact]
+    public void Synth_SetOverrides_ShapeTheWorld_AndAnUnknownOneIsAUsageError()
+    {
+        string directory = data.Scratch("set");
+        CliRunner.Succeed("synth", "--scenario", "fields", "--rows", "3000", "--out", directory, "--set", "Users=7", "--set", "Items=9", "--set", "Categories=3");
+        CliRun unknown = CliRunner.Run("synth", "--scenario", "fields", "--out", data.Scratch("bad"), "--set", "Shoppers=7");
+
+        string[] lines = File.ReadAllLines(Path.Combine(directory, "train.csv"));
+        int user = Array.IndexOf(lines[0].Split(','), "user_id"), item = Array.IndexOf(lines[0].Split(','), "item_id");
+        Assert.InRange(lines.Skip(1).Select(l => l.Split(',')[user]).Distinct().Count(), 2, 7);
+        Assert.InRange(lines.Skip(1).Select(l => l.Split(',')[item]).Distinct().Count(), 2, 9);
+        Assert.Equal(CliApp.UsageError, unknown.ExitCode);
+        Assert.Contains("Unknown option 'Shoppers' for synth. Valid options: Rows, Seed", unknown.SingleErrorLine);
+    }
+
+    [Fact]
     public void Synth_Funnel_ScoresConditionalTruthsOnTheGivenRowsOnly()
     {
         using var directory = new TempDirectory();

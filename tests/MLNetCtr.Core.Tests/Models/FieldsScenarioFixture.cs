@@ -1,8 +1,7 @@
-using MLNetCtr.Data;
 using MLNetCtr.Data.Synthetic;
-using MLNetCtr.Evaluation;
 using MLNetCtr.Models.Baselines;
 using MLNetCtr.Models.TwoTower;
+using MLNetCtr.Tests.TestKit;
 using MLNetCtr.Trainers;
 using MLNetCtr.Training;
 
@@ -12,34 +11,9 @@ namespace MLNetCtr.Tests.Models;
 /// One small synthetic <see cref="ScenarioKind.Fields"/> dataset (user, item and context fields with planted second-order
 /// effects), generated, loaded and encoded once, and small options of every model family that trains on it.
 /// </summary>
-public sealed class FieldsScenarioFixture : IDisposable
+public sealed class FieldsScenarioFixture() : ScenarioFixture(ScenarioKind.Fields,
+    new SyntheticOptions { Rows = 40_000, Users = 100, Items = 200, Categories = 10, Seed = 5 })
 {
-    public FieldsScenarioFixture()
-    {
-        Directory = Path.Combine(Path.GetTempPath(), "mlnetctr-fields-" + Guid.NewGuid().ToString("N"));
-        Synthetic = SyntheticDataGenerator.Generate(ScenarioKind.Fields,
-            new SyntheticOptions { Rows = 40_000, Users = 100, Items = 200, Categories = 10, Seed = 5 }, Directory);
-        (Train, Encoder) = CtrDataLoader.LoadAndFit(Synthetic.Train.Path, Synthetic.Schema);
-        Valid = CtrDataLoader.Load(Synthetic.Valid.Path, Encoder);
-        Test = CtrDataLoader.Load(Synthetic.Test.Path, Encoder);
-        (float[] scores, float[] labels) = Synthetic.Test.Oracle(Synthetic.Truths[0]);
-        OracleAuc = BinaryClassificationEvaluator.AreaUnderRocCurve(labels, scores);
-    }
-
-    public string Directory { get; }
-
-    public SyntheticResult Synthetic { get; }
-
-    public CtrDataset Train { get; }
-
-    public CtrDataset Valid { get; }
-
-    public CtrDataset Test { get; }
-
-    public DataEncoder Encoder { get; }
-
-    public double OracleAuc { get; }
-
     /// <summary>The new families, by id, for theories.</summary>
     public static IReadOnlyList<string> NewFamilyIds { get; } = ["parallel-two-tower", "two-tower", "fm", "ffm", "dcn-v2", "xdeepfm", "deepfm"];
 
@@ -80,6 +54,4 @@ public sealed class FieldsScenarioFixture : IDisposable
         LearningRate = 3e-3f,
         EarlyStoppingPatience = 0,
     };
-
-    public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
 }

@@ -167,7 +167,7 @@ public sealed class MmoeTests(MultitaskScenarioFixture data) : IClassFixture<Mul
         model.Save(path);
 
         double auc = model.Evaluate(data.SequenceTest)["click"].Binary!.AreaUnderRocCurve;
-        double oracle = MultitaskScenarioFixture.OracleAuc(data.Sequences, "click");
+        double oracle = MultitaskScenarioFixture.OracleAucOf(data.Sequences, "click");
 
         Assert.Contains(model.Network.NamedParameters(), p => p.Name == "behaviors.lstm.weight_hh");
         Assert.Contains(model.Network.NamedParameters(), p => p.Name == "behaviors.attention.context.weight");   // profile-conditioned

@@ -54,6 +54,19 @@ public sealed class Srp4CtrTests(SequenceScenarioFixture data) : IClassFixture<S
         Assert.Equal(model.Score(data.Test), CtrPredictionModel.LoadFrom(path).Score(data.Test));
     }
 
+    [Fact]
+    public void Fit_FromScratch_LearnsAndSavesLoadsIdentically()
+    {
+        var options = new Srp4CtrOptions { Architecture = s_small, NumberOfEpochs = 2, BatchSize = 256, HiddenSizes = [64, 32] };
+        CtrPredictionModel model = new Srp4CtrTrainer(options).Fit(data.Train, data.Encoder);
+        string path = data.NewPath();
+        model.Save(path);
+
+        Assert.Null(((Srp4CtrOptions)model.Options).PretrainedModel);
+        Assert.InRange(TestAuc(model), 0.62, 1.0);
+        Assert.Equal(model.Score(data.Test), CtrPredictionModel.LoadFrom(path).Score(data.Test));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -114,6 +114,15 @@ public sealed class ModuleTests
     }
 
     [Fact]
+    public void NamedState_ParametersThenBuffers()
+    {
+        var toy = new Toy(new Random(0));
+        toy.Add("norm", new BatchNorm1d(3));
+
+        Assert.Equal(toy.NamedParameters().Select(p => p.Name).Concat(["norm.running_mean", "norm.running_var"]), toy.NamedState().Select(s => s.Name));
+    }
+
+    [Fact]
     public void RegisterBuffer_TensorThatRequiresGrad_ThrowsNamingIt()
     {
         var holder = new BufferHolder();

@@ -75,18 +75,53 @@ public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixtur
         Assert.Equal(Flatten(uninterrupted), Flatten(resumed));
     }
 
-    /// <summary>Embeddings → MLP with dropout: training draws masks every step.</summary>
+    [Fact]
+    public void Resume_WithBatchNorm_EndsWithTheSameParametersAndRunningStatistics()
+    {
+        string checkpoint = Path.Combine(data.Directory, $"resume-bn-{Guid.NewGuid():N}.ckpt");
+        var options = Quick with { NumberOfEpochs = 1, CheckpointPath = checkpoint, CheckpointEverySteps = 20 };
+        var uninterrupted = new DropoutModel(data.Encoder, batchNorm: true);
+        TrainingLoop.Run(uninterrupted, data.Train, null, options with { CheckpointEverySteps = 0, CheckpointPath = null });
+
+        using var cancel = new CancellationTokenSource();
+        Assert.Throws<OperationCanceledException>(() => TrainingLoop.Run(new DropoutModel(data.Encoder, batchNorm: true), data.Train, null, options,
+            new Recorder(p => { if (p.Step >= 30) cancel.Cancel(); }), cancel.Token));
+        var resumed = new DropoutModel(data.Encoder, batchNorm: true);
+        TrainingLoop.Run(resumed, data.Train, null, options with { ResumeFromCheckpoint = true });
+
+        Assert.NotEmpty(resumed.NamedBuffers());
+        Assert.Equal(FlattenState(uninterrupted), FlattenState(resumed));
+    }
+
+    [Fact]
+    public void RestoreBest_WithBatchNorm_RestoresTheRunningStatisticsOfTheBestValidation()
+    {
+        CtrDataset flipped = FlippedValidation();
+        var options = Quick with { NumberOfEpochs = 3, ValidateEverySteps = 10, EarlyStoppingPatience = 2 };
+        var model = new DropoutModel(data.Encoder, batchNorm: true);
+        var buffersAtStep = new Dictionary<long, float[]>();
+
+        TrainingResult result = TrainingLoop.Run(model, data.Train, flipped, options,
+            new Recorder(p => buffersAtStep[p.Step] = model.NamedBuffers().SelectMany(b => b.Buffer.Data).ToArray()));
+
+        Assert.True(result.StoppedEarly);
+        Assert.NotEqual(buffersAtStep[result.BestStep], buffersAtStep[result.Steps]);
+        Assert.Equal(buffersAtStep[result.BestStep], model.NamedBuffers().SelectMany(b => b.Buffer.Data).ToArray());
+        Assert.Equal(result.BestValue, CtrEvaluatorAuc(model, flipped), 6);
+    }
+
+    /// <summary>Embeddings → MLP with dropout (and batch norm when asked): training draws masks every step.</summary>
     private sealed class DropoutModel : CtrModel
     {
         private readonly FeatureEmbedding _embedding;
         private readonly MLNetCtr.Nn.Mlp _mlp;
 
-        public DropoutModel(DataEncoder encoder)
+        public DropoutModel(DataEncoder encoder, bool batchNorm = false)
             : base(CtrTask.FromSchema(encoder.Schema))
         {
             var random = new Random(5);
             _embedding = Register("embedding", new FeatureEmbedding(encoder, 4, random));
-            _mlp = Register("mlp", new MLNetCtr.Nn.Mlp(_embedding.Fields.Count * 4, [16], random, dropout: 0.3f, outputSize: 1));
+            _mlp = Register("mlp", new MLNetCtr.Nn.Mlp(_embedding.Fields.Count * 4, [16], random, dropout: 0.3f, batchNorm: batchNorm, outputSize: 1));
         }
 
         public override MLNetCtr.Tensors.Tensor Forward(CtrBatch batch) =>
@@ -96,13 +131,7 @@ public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixtur
     [Fact]
     public void EarlyStopping_WhenValidationOnlyGetsWorse_StopsAndRestoresTheBestModel()
     {
-        // Validation labels are the training labels flipped: every step that fits the training data hurts validation AUC.
-        CtrDataset flipped = data.Train.Select(Enumerable.Range(0, 20_000).ToArray());
-        float[] labels = flipped.Labels["click"];
-        for (int i = 0; i < labels.Length; i++)
-        {
-            labels[i] = 1f - labels[i];
-        }
+        CtrDataset flipped = FlippedValidation();
         var options = Quick with { NumberOfEpochs = 3, ValidateEverySteps = 10, EarlyStoppingPatience = 2 };
         CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
 
@@ -139,6 +168,21 @@ public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixtur
     }
 
     private static float[] Flatten(CtrModel model) => model.NamedParameters().SelectMany(p => p.Parameter.Data).ToArray();
+
+    private static float[] FlattenState(CtrModel model) =>
+        model.NamedParameters().Concat(model.NamedBuffers()).SelectMany(p => p.Item2.Data).ToArray();
+
+    /// <summary>Validation labels are the training labels flipped: every step that fits the training data hurts validation AUC.</summary>
+    private CtrDataset FlippedValidation()
+    {
+        CtrDataset flipped = data.Train.Select(Enumerable.Range(0, 20_000).ToArray());
+        float[] labels = flipped.Labels["click"];
+        for (int i = 0; i < labels.Length; i++)
+        {
+            labels[i] = 1f - labels[i];
+        }
+        return flipped;
+    }
 
     private static double CtrEvaluatorAuc(CtrModel model, CtrDataset data) =>
         MLNetCtr.Evaluation.CtrEvaluator.Evaluate(model, data)["click"].Binary!.AreaUnderRocCurve;

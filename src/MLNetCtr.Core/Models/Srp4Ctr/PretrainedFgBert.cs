@@ -51,7 +51,7 @@ public sealed class PretrainedFgBert
             [OptionsKey] = JsonSerializer.Serialize(Options, DatasetSchema.JsonOptions),
             [EncoderKey] = DataEncoder.ToJson(),
         };
-        AtomicFile.Write(path, stream => SafeTensors.Write(stream, Model.NamedParameters().Select(p => new NamedArray(p.Name, p.Parameter.ShapeArray, p.Parameter.Data)), metadata));
+        AtomicFile.Write(path, stream => SafeTensors.Write(stream, Model.NamedState().Select(p => new NamedArray(p.Name, p.Tensor.ShapeArray, p.Tensor.Data)), metadata));
     }
 
     /// <summary>Loads a file written by <see cref="Save"/>; a foreign or damaged file fails naming the path.</summary>
@@ -67,13 +67,13 @@ public sealed class PretrainedFgBert
         DataEncoder encoder = DataEncoder.FromJson(encoderJson);
         var model = new FgBertPretrainingModel(encoder, options);
         var saved = arrays.ToDictionary(a => a.Name);
-        foreach ((string name, Tensor parameter) in model.NamedParameters())
+        foreach ((string name, Tensor tensor) in model.NamedState())
         {
-            if (!saved.TryGetValue(name, out NamedArray? array) || array.Data.Length != parameter.Size)
+            if (!saved.TryGetValue(name, out NamedArray? array) || array.Data.Length != tensor.Size)
             {
-                throw new InvalidDataException($"'{path}': weight '{name}' ({Tensor.ShapeString(parameter.Shape)}) is missing or has another shape.");
+                throw new InvalidDataException($"'{path}': weight '{name}' ({Tensor.ShapeString(tensor.Shape)}) is missing or has another shape.");
             }
-            array.Data.CopyTo(parameter.Data, 0);
+            array.Data.CopyTo(tensor.Data, 0);
         }
         model.Eval();
         return new PretrainedFgBert(options, encoder, model);

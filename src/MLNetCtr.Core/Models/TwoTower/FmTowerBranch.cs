@@ -15,35 +15,22 @@ namespace MLNetCtr.Models.TwoTower;
 /// </code>
 /// so <c>⟨u, v⟩</c> is a whole FM over all fields (without the global bias). Width D + 2.
 /// </summary>
-internal sealed class FmTowerBranch : TowerBranch
+internal sealed class FmTowerBranch : SymmetricTowerBranch<FmTowerBranch.Side>
 {
-    private readonly Side _user;   // user + context fields → (B, D + 2)
-    private readonly Side _item;   // item fields → (B, D + 2)
-
     public FmTowerBranch(DataEncoder encoder, ParallelTwoTowerOptions options, Random random)
+        : base(new Side(encoder, IsUserSide, options.FmEmbeddingDimension, random, scalarLast: true),
+            new Side(encoder, IsItemSide, options.FmEmbeddingDimension, random, scalarLast: false))
     {
-        _user = Register("user", new Side(encoder, IsUserSide, options.FmEmbeddingDimension, random, scalarLast: true));
-        _item = Register("item", new Side(encoder, IsItemSide, options.FmEmbeddingDimension, random, scalarLast: false));
     }
 
-    public override int Width => _user.Width;
-
-    public override Tensor UserVector(CtrBatch batch) => _user.Forward(batch);
-
-    public override Tensor ItemVector(CtrBatch batch) => _item.Forward(batch);
-
-    public override string ExportUser(OnnxGraph g, string name) => _user.Export(g, $"{name}.user");
-
-    public override string ExportItem(OnnxGraph g, string name) => _item.Export(g, $"{name}.item");
-
     /// <summary>Both sides' field embeddings, user fields first: <c>(B, F, D)</c> (for tests of the FM identity).</summary>
-    internal Tensor AllEmbeddings(CtrBatch batch) => Ops.Concat([_user.Embeddings(batch), _item.Embeddings(batch)], axis: 1);
+    internal Tensor AllEmbeddings(CtrBatch batch) => Ops.Concat([User.Embeddings(batch), Item.Embeddings(batch)], axis: 1);
 
     /// <summary>Both sides' first-order terms, <c>Σ_f w_f</c>: <c>(B, 1)</c> (for tests of the FM identity).</summary>
-    internal Tensor FirstOrder(CtrBatch batch) => _user.FirstOrder(batch) + _item.FirstOrder(batch);
+    internal Tensor FirstOrder(CtrBatch batch) => User.FirstOrder(batch) + Item.FirstOrder(batch);
 
     /// <summary>One tower: <c>[Σ e_f, 1, s]</c> (user) or <c>[Σ e_f, s, 1]</c> (item).</summary>
-    private sealed class Side : Module
+    internal sealed class Side : TowerSide
     {
         private readonly FeatureEmbedding _embedding;   // (B, F, D)
         private readonly FeatureEmbedding _weights;     // first-order weights: (B, F, 1)
@@ -56,13 +43,13 @@ internal sealed class FmTowerBranch : TowerBranch
             _scalarLast = scalarLast;
         }
 
-        public int Width => _embedding.Dimension + 2;
+        public override int Width => _embedding.Dimension + 2;
 
         public Tensor Embeddings(CtrBatch batch) => _embedding.Forward(batch);
 
         public Tensor FirstOrder(CtrBatch batch) => _weights.Forward(batch).Sum(1);
 
-        public string Export(OnnxGraph g, string name)
+        public override string Export(OnnxGraph g, string name)
         {
             string e = g.Embed(_embedding, $"{name}.embedding");                                                   // (B, F, D)
             string scalar = g.Add(g.ReduceSum(g.Embed(_weights, $"{name}.weights"), axis: 1), g.FmPairwise(e));   // s: (B, 1)
@@ -70,7 +57,7 @@ internal sealed class FmTowerBranch : TowerBranch
             return g.Concat([g.ReduceSum(e, axis: 1), _scalarLast ? ones : scalar, _scalarLast ? scalar : ones], axis: 1);   // (B, D + 2)
         }
 
-        public Tensor Forward(CtrBatch batch)
+        public override Tensor Forward(CtrBatch batch)
         {
             Tensor e = Embeddings(batch);                                                // (B, F, D)
             Tensor scalar = FirstOrder(batch) + FmInteraction.Pairwise(e);               // s: (B, 1)

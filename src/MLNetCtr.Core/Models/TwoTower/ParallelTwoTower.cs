@@ -20,6 +20,7 @@ namespace MLNetCtr.Models.TwoTower;
 public sealed class ParallelTwoTower : CtrModel, IOnnxExportable, IUserOnceScoring
 {
     private readonly TowerBranch[] _branches;
+    private readonly string[] _branchNames;   // the branches' registered names, e.g. "mlp"
     private readonly Linear _matching;   // (B, W) → (B, T): w_t, b_t
 
     /// <summary>Creates the towers for the features of <paramref name="encoder"/>'s schema; initialization is seeded by the options.</summary>
@@ -30,7 +31,8 @@ public sealed class ParallelTwoTower : CtrModel, IOnnxExportable, IUserOnceScori
         ArgumentNullException.ThrowIfNull(options);
         CheckSides(encoder.Schema);
         var random = new Random(options.Seed);
-        _branches = [.. options.Branches.Select(kind => Register(kind.ToString().ToLowerInvariant(), CreateBranch(kind, encoder, options, random)))];
+        _branchNames = [.. options.Branches.Select(kind => kind.ToString().ToLowerInvariant())];
+        _branches = [.. options.Branches.Select((kind, k) => Register(_branchNames[k], CreateBranch(kind, encoder, options, random)))];
         Width = _branches.Sum(b => b.Width);
         _matching = Register("matching", new Linear(Width, Tasks.Count, random));
     }
@@ -68,23 +70,21 @@ public sealed class ParallelTwoTower : CtrModel, IOnnxExportable, IUserOnceScori
 
     /// <summary><see cref="UserVectors"/> in ONNX: <c>(B, W)</c> from the user and context inputs.</summary>
     internal string ExportUserVectors(OnnxGraph graph) =>
-        graph.Concat([.. _branches.Select(b => b.ExportUser(graph, NameOf(b)))], axis: 1);
+        graph.Concat([.. _branches.Select((b, k) => b.ExportUser(graph, _branchNames[k]))], axis: 1);
 
     /// <summary><see cref="ItemVectors"/> in ONNX: <c>(B, W)</c> from the item inputs.</summary>
     internal string ExportItemVectors(OnnxGraph graph) =>
-        graph.Concat([.. _branches.Select(b => b.ExportItem(graph, NameOf(b)))], axis: 1);
-
-    private static string NameOf(TowerBranch branch) => branch.GetType().Name;
+        graph.Concat([.. _branches.Select((b, k) => b.ExportItem(graph, _branchNames[k]))], axis: 1);
 
     private static Tensor Concat(Tensor[] parts) => parts.Length == 1 ? parts[0] : Ops.Concat(parts, axis: 1);
 
     private static TowerBranch CreateBranch(TowerBranchKind kind, DataEncoder encoder, ParallelTwoTowerOptions options, Random random) => kind switch
     {
-        TowerBranchKind.Mlp => new MlpTowerBranch(encoder, options, random),
-        TowerBranchKind.Dcn => new DcnTowerBranch(encoder, options, random),
+        TowerBranchKind.Mlp => new SymmetricTowerBranch<MlpTowerSide>(include => new MlpTowerSide(encoder, include, options, random)),
+        TowerBranchKind.Dcn => new SymmetricTowerBranch<DcnTowerSide>(include => new DcnTowerSide(encoder, include, options, random)),
         TowerBranchKind.Fm => new FmTowerBranch(encoder, options, random),
         TowerBranchKind.Ffm => new FfmTowerBranch(encoder, options, random),
-        TowerBranchKind.Cin => new CinTowerBranch(encoder, options, random),
+        TowerBranchKind.Cin => new SymmetricTowerBranch<CinTowerSide>(include => new CinTowerSide(encoder, include, options, random)),
         _ => throw new UnreachableException(),
     };
 

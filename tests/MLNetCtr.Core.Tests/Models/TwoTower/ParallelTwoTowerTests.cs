@@ -25,6 +25,22 @@ public sealed class ParallelTwoTowerTests(FieldsScenarioFixture data) : IClassFi
 
     [Theory]
     [MemberData(nameof(Branches))]
+    public void SaveLoad_OneBranchAlone_GivesIdenticalScores(TowerBranchKind branch)
+    {
+        var options = FieldsScenarioFixture.TinyTwoTower(new ParallelTwoTowerOptions(), [branch]) with { NumberOfEpochs = 1 };
+        CtrPredictionModel model = new ParallelTwoTowerTrainer(options).Fit(data.Train.Select([.. Enumerable.Range(0, 3_000)]), data.Encoder);
+        string path = Path.Combine(data.Directory, $"{branch}-{Guid.NewGuid():N}.mlnetctr");
+
+        model.Save(path);
+        CtrPredictionModel loaded = CtrPredictionModel.LoadFrom(path);
+
+        Assert.Equal([branch], ((ParallelTwoTowerOptions)loaded.Options).Branches);
+        Assert.Equal(model.Score(data.Test), loaded.Score(data.Test));
+        Assert.NotEqual(new ParallelTwoTower(data.Encoder, options).NamedParameters().Last().Parameter.Data, loaded.Network.NamedParameters().Last().Parameter.Data);
+    }
+
+    [Theory]
+    [MemberData(nameof(Branches))]
     public void UserVectors_ReadNoItemField_AndItemVectorsNoUserField(TowerBranchKind branch)
     {
         var model = new ParallelTwoTower(data.Encoder, FieldsScenarioFixture.TinyTwoTower(new ParallelTwoTowerOptions(), [branch]));

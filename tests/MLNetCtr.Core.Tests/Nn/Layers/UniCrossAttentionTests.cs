@@ -1,3 +1,4 @@
+using System.Text.Json;
 using MLNetCtr.Models;
 using MLNetCtr.Nn;
 using MLNetCtr.Tensors;
@@ -7,6 +8,39 @@ namespace MLNetCtr.Tests.Nn.Layers;
 
 public sealed class UniCrossAttentionTests
 {
+    private static readonly JsonElement GoldenCases = Fixtures.Load("golden_uni_cross_attention.json").GetProperty("cases");
+
+    /// <summary>
+    /// Against PyTorch 1.13 (tools/golden_uni_cross_attention.py: torch's MultiheadAttention whose in-projection is the
+    /// block's query and the shared K/V, then the post-norm residuals): output and every gradient of <c>sum(y · r)</c>.
+    /// </summary>
+    [Theory]
+    [InlineData("candidate_and_queries_padded")]
+    [InlineData("one_candidate")]
+    public void Forward_MatchesTorch(string name)
+    {
+        JsonElement c = GoldenCases.GetProperty(name);
+        Tensor candidate = c.GetProperty("candidate").ToTensor(requiresGrad: true, name: "candidate");
+        Tensor sequence = c.GetProperty("sequence").ToTensor(requiresGrad: true, name: "sequence");
+        int d = candidate.Dim(2), heads = c.GetProperty("heads").GetInt32();
+        var shared = new MultiHeadAttention(d, heads, new Random(1));
+        var block = new UniCrossAttention(d, heads, c.GetProperty("feedforward").GetInt32(), new Random(2));
+        var sharedKeyValue = shared.NamedParameters().Where(p => p.Name.StartsWith("key.", StringComparison.Ordinal) || p.Name.StartsWith("value.", StringComparison.Ordinal)).ToList();
+        Fixtures.LoadByName(block.NamedParameters(), c.GetProperty("params"));
+        Fixtures.LoadByName(sharedKeyValue, c.GetProperty("shared_params"));
+        bool[] padding = [.. c.GetProperty("key_padding_mask").EnumerateArray().SelectMany(row => row.EnumerateArray().Select(v => v.GetBoolean()))];
+
+        (Tensor keys, Tensor values) = shared.ProjectKeyValue(sequence);
+        Tensor y = block.Forward(candidate, keys, values, padding);
+        Fixtures.AssertClose(c.GetProperty("y").Data(), y.Data, "y");
+        y.BackwardFrom(c.GetProperty("r").Data());
+
+        Fixtures.AssertClose(c.GetProperty("grad_candidate").Data(), candidate.Grad, "grad candidate");
+        Fixtures.AssertClose(c.GetProperty("grad_sequence").Data(), sequence.Grad, "grad sequence");
+        Fixtures.AssertByName(block.NamedParameters(), c.GetProperty("grads"), t => t.Grad, "grad");
+        Fixtures.AssertByName(sharedKeyValue, c.GetProperty("shared_grads"), t => t.Grad, "shared grad");
+    }
+
     [Fact]
     public void Forward_WithSharedKeyValueProjections_GradCheck()
     {
