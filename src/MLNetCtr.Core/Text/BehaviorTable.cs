@@ -13,22 +13,23 @@ namespace MLNetCtr.Text;
 ///   meta(key TEXT PRIMARY KEY, value TEXT)             table_id (a GUID), dimension, encoder (what made the vectors)
 ///   behaviors(id INTEGER PRIMARY KEY, text TEXT UNIQUE, vector BLOB)   vector = D little-endian float32
 /// </code>
-/// Id 0 is padding (a zero vector) and never stored; texts get ids 1, 2, … in insertion order.
+/// Id 0 is padding (a zero vector) and never stored; texts get ids 1, 2, … in insertion order. No connection stays open:
+/// <see cref="Add"/> opens one, takes the write lock, first reads rows another process may have appended, then inserts.
 /// </remarks>
-public sealed class BehaviorTable : IDisposable
+public sealed class BehaviorTable
 {
     /// <summary>The id of padding, whose vector is zero.</summary>
     public const int PaddingId = 0;
 
-    private readonly SqliteConnection _connection;
+    private readonly string _connectionString;
     private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
     private readonly List<string> _texts = [""];
     private readonly object _gate = new();
     private float[] _vectors;
 
-    private BehaviorTable(SqliteConnection connection, string path, string tableId, int dimension, string encoder)
+    private BehaviorTable(string connectionString, string path, string tableId, int dimension, string encoder)
     {
-        _connection = connection;
+        _connectionString = connectionString;
         Path = path;
         TableId = tableId;
         Dimension = dimension;
@@ -60,8 +61,8 @@ public sealed class BehaviorTable : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(encoder);
         string full = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
-        try
+        string connectionString = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString();
+        using (var connection = new SqliteConnection(connectionString))
         {
             connection.Open();
             Execute(connection, "PRAGMA journal_mode=WAL; CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);" +
@@ -72,14 +73,9 @@ public sealed class BehaviorTable : IDisposable
             {
                 throw new InvalidDataException($"Behavior table '{full}' holds {meta["dimension"]}-d vectors from '{meta["encoder"]}', not {dimension}-d vectors from '{encoder}'.");
             }
-            var table = new BehaviorTable(connection, full, meta["table_id"], dimension, encoder);
-            table.LoadRows();
+            var table = new BehaviorTable(connectionString, full, meta["table_id"], dimension, encoder);
+            table.LoadRows(connection);
             return table;
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
         }
     }
 
@@ -115,8 +111,11 @@ public sealed class BehaviorTable : IDisposable
         lock (_gate)
         {
             int[] ids = new int[texts.Count];
-            using SqliteTransaction transaction = _connection.BeginTransaction();
-            using SqliteCommand insert = _connection.CreateCommand();
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);   // BEGIN IMMEDIATE: the write lock
+            LoadRows(connection);                                                                   // rows other processes appended
+            using SqliteCommand insert = connection.CreateCommand();
             insert.CommandText = "INSERT INTO behaviors(id, text, vector) VALUES ($id, $text, $vector);";
             SqliteParameter id = insert.Parameters.Add("$id", SqliteType.Integer), text = insert.Parameters.Add("$text", SqliteType.Text),
                 vector = insert.Parameters.Add("$vector", SqliteType.Blob);
@@ -136,9 +135,6 @@ public sealed class BehaviorTable : IDisposable
         }
     }
 
-    /// <summary>Closes the file.</summary>
-    public void Dispose() => _connection.Dispose();
-
     private int Append(string text, ReadOnlySpan<float> vector)
     {
         int id = _texts.Count;
@@ -152,10 +148,12 @@ public sealed class BehaviorTable : IDisposable
         return id;
     }
 
-    private void LoadRows()
+    /// <summary>Reads the rows after the ones in memory.</summary>
+    private void LoadRows(SqliteConnection connection)
     {
-        using SqliteCommand select = _connection.CreateCommand();
-        select.CommandText = "SELECT id, text, vector FROM behaviors ORDER BY id;";
+        using SqliteCommand select = connection.CreateCommand();
+        select.CommandText = "SELECT id, text, vector FROM behaviors WHERE id > $count ORDER BY id;";
+        select.Parameters.AddWithValue("$count", Count);
         using SqliteDataReader reader = select.ExecuteReader();
         while (reader.Read())
         {

@@ -16,29 +16,36 @@ public sealed class BaheBehaviorEncoderTests : IDisposable
     {
         var encoder = new BaheBehaviorEncoder(UseLiteModel.Encoder, new BaheEncoderOptions { BatchSize = 2 });
         string path = Path.Combine(_folder, "behaviors.db");
-        float[] first;
-        using (BehaviorTable table = encoder.OpenTable(path))
-        {
-            var reports = new List<BehaviorEncodingProgress>();
-            Assert.Equal(3, encoder.Encode(table, s_texts, new SynchronousProgress<BehaviorEncodingProgress>(reports.Add)));
-            Assert.Equal(new BehaviorEncodingProgress(3, 3), reports[^1]);
-            first = Vectors(table);
-        }
-        using (BehaviorTable reopened = encoder.OpenTable(path))
-        {
-            Assert.Equal(0, encoder.Encode(reopened, s_texts));
-            Assert.Equal(3, reopened.Count);
-            Assert.Equal(first, Vectors(reopened));
-            Assert.Equal(1, encoder.Encode(reopened, ["watched a football game on TV", "ordered an espresso"]));
-            Assert.Equal(4, reopened.Count);
-        }
+        BehaviorTable table = encoder.OpenTable(path);
+        var reports = new List<BehaviorEncodingProgress>();
+        Assert.Equal(3, encoder.Encode(table, s_texts, new SynchronousProgress<BehaviorEncodingProgress>(reports.Add)));
+        Assert.Equal(new BehaviorEncodingProgress(3, 3), reports[^1]);
+
+        BehaviorTable reopened = encoder.OpenTable(path);   // a later run
+        Assert.Equal(0, encoder.Encode(reopened, s_texts));
+        Assert.Equal(3, reopened.Count);
+        Assert.Equal(Vectors(table), Vectors(reopened));
+        Assert.Equal(1, encoder.Encode(reopened, ["watched a football game on TV", "ordered an espresso"]));
+        Assert.Equal(4, reopened.Count);
+    }
+
+    [Fact]
+    public void Add_AfterAnotherWriterAppended_ReadsItsRowsFirst()
+    {
+        string path = Path.Combine(_folder, "shared.db");
+        BehaviorTable first = BehaviorTable.Open(path, 2, "test"), second = BehaviorTable.Open(path, 2, "test");
+        first.Add(["a"], [1f, 2f]);
+        Assert.Equal([2], second.Add(["b", "a"], [3f, 4f, 9f, 9f]).Take(1));
+        Assert.Equal(1, second.Add(["a"], [9f, 9f])[0]);
+        Assert.Equal([1f, 2f], second.VectorOf(1).ToArray());
+        Assert.Equal("b", BehaviorTable.Open(path, 2, "test").TextOf(2));
     }
 
     [Fact]
     public void Encode_Vector_IsMeanOfLayerZeroStates()
     {
         var encoder = new BaheBehaviorEncoder(UseLiteModel.Encoder);
-        using BehaviorTable table = encoder.OpenTable(Path.Combine(_folder, "one.db"));
+        BehaviorTable table = encoder.OpenTable(Path.Combine(_folder, "one.db"));
         encoder.Encode(table, ["bought Starbucks coffee"]);
         Assert.True(table.TryGetId("bought Starbucks coffee", out int id));
         var golden = Fixtures.Load("use-lite/golden_intermediates.json").GetProperty("layer0_out").GetProperty("data").Floats();
@@ -55,7 +62,7 @@ public sealed class BaheBehaviorEncoderTests : IDisposable
         string[] texts = [.. Enumerable.Range(0, 12).Select(i => $"bought {i} cups of coffee")];
         var parallel = new BaheBehaviorEncoder(UseLiteModel.Encoder, new BaheEncoderOptions { BatchSize = 2, DegreeOfParallelism = 4 });
         var serial = new BaheBehaviorEncoder(UseLiteModel.Encoder, new BaheEncoderOptions { BatchSize = 5, DegreeOfParallelism = 1 });
-        using BehaviorTable a = parallel.OpenTable(Path.Combine(_folder, "a.db")), b = serial.OpenTable(Path.Combine(_folder, "b.db"));
+        BehaviorTable a = parallel.OpenTable(Path.Combine(_folder, "a.db")), b = serial.OpenTable(Path.Combine(_folder, "b.db"));
         parallel.Encode(a, texts);
         serial.Encode(b, texts);
         Assert.Equal(Enumerable.Range(1, 12).Select(a.TextOf), Enumerable.Range(1, 12).Select(b.TextOf));
@@ -67,7 +74,7 @@ public sealed class BaheBehaviorEncoderTests : IDisposable
     public void Open_OtherEncoder_ThrowsNamingBoth()
     {
         string path = Path.Combine(_folder, "mixed.db");
-        BehaviorTable.Open(path, 512, BaheBehaviorEncoder.IdentityOf(1)).Dispose();
+        BehaviorTable.Open(path, 512, BaheBehaviorEncoder.IdentityOf(1));
         var error = Assert.Throws<InvalidDataException>(() => BehaviorTable.Open(path, 256, BaheBehaviorEncoder.IdentityOf(0)));
         Assert.Contains("512-d vectors from 'use-lite/frozen-layers=1'", error.Message);
     }
