@@ -96,22 +96,31 @@ public sealed class BaheBehaviorEncoder
                 unseen.Add(text);
             }
         }
-        (string Text, int Tokens)[] sorted = [.. unseen.Select(t => (t, Pretrained.Tokenizer.Encode(t).Length)).OrderBy(t => t.Item2).ThenBy(t => t.t, StringComparer.Ordinal)];
-        string[][] batches = [.. sorted.Select(t => t.Text).Chunk(Options.BatchSize)];
+        (string Text, int[] Tokens)[] sorted = [.. unseen.Select(t => (t, Pretrained.Tokenizer.Encode(t))).OrderBy(t => t.Item2.Length).ThenBy(t => t.t, StringComparer.Ordinal)];
+        (string Text, int[] Tokens)[][] batches = [.. sorted.Chunk(Options.BatchSize)];
         var results = new float[batches.Length][];
         int done = 0, nextToStore = 0;
         progress?.Report(new BehaviorEncodingProgress(0, sorted.Length));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Options.DegreeOfParallelism, CancellationToken = cancellationToken };
         Parallel.For(0, batches.Length, parallel, i =>
         {
-            results[i] = EncodeBatch(batches[i]).Data;
+            using (GradMode.NoGrad())
+            {
+                results[i] = Shallow(TokenBatch.From([.. batches[i].Select(t => t.Tokens)], UseLiteEncoder.MaxTokens)).Data;
+            }
             lock (results)   // store finished batches in batch order, so ids do not depend on thread timing
             {
-                for (; nextToStore < batches.Length && results[nextToStore] is { } vectors; nextToStore++)
+                int first = nextToStore;
+                while (nextToStore < batches.Length && results[nextToStore] is not null)
                 {
-                    table.Add(batches[nextToStore], vectors);
-                    results[nextToStore] = null!;
-                    done += batches[nextToStore].Length;
+                    nextToStore++;
+                }
+                if (nextToStore > first)   // one transaction for every batch that is ready, in order
+                {
+                    string[] texts = [.. batches[first..nextToStore].SelectMany(b => b.Select(t => t.Text))];
+                    table.Add(texts, [.. results[first..nextToStore].SelectMany(v => v)]);
+                    Array.Clear(results, first, nextToStore - first);
+                    done += texts.Length;
                     progress?.Report(new BehaviorEncodingProgress(done, sorted.Length));
                 }
             }

@@ -89,13 +89,24 @@ public sealed class BehaviorTable
     }
 
     /// <summary>The text of behavior <paramref name="id"/> (1 … Count).</summary>
-    public string TextOf(int id) => _texts[id];
+    public string TextOf(int id)
+    {
+        lock (_gate)
+        {
+            return _texts[id];
+        }
+    }
 
     /// <summary>The vector of behavior <paramref name="id"/>; id 0 gives zeros.</summary>
     public ReadOnlySpan<float> VectorOf(int id)
     {
-        ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)id, (uint)Count, nameof(id));
-        return _vectors.AsSpan(id * Dimension, Dimension);
+        float[] vectors;
+        lock (_gate)   // a concurrent Add may grow the array; stored rows never change
+        {
+            ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)id, (uint)Count, nameof(id));
+            vectors = _vectors;
+        }
+        return vectors.AsSpan(id * Dimension, Dimension);
     }
 
     /// <summary>Stores new behaviors in one transaction and returns their ids; texts already stored keep theirs.</summary>
@@ -113,6 +124,7 @@ public sealed class BehaviorTable
             int[] ids = new int[texts.Count];
             using var connection = new SqliteConnection(_connectionString);
             connection.Open();
+            Execute(connection, "PRAGMA synchronous=NORMAL;");   // WAL + NORMAL: a commit does not wait for fsync (a crash loses at most the last commits, never consistency)
             using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);   // BEGIN IMMEDIATE: the write lock
             LoadRows(connection);                                                                   // rows other processes appended
             using SqliteCommand insert = connection.CreateCommand();
