@@ -39,7 +39,7 @@ public static class CliApp
             Subcommands =
             {
                 SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), ExportOnnxCommand.Create(context),
-                ExportItemsCommand.Create(context), TopKCommand.Create(context),
+                ExportItemsCommand.Create(context), TopKCommand.Create(context), EncodeBehaviorsCommand.Create(context),
             },
         };
 
