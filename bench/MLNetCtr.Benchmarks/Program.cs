@@ -3,6 +3,16 @@ if (args is ["--loader", ..])
     MLNetCtr.Benchmarks.DataLoaderBenchmarks.RunThroughput(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
     return;
 }
+if (args is ["--bahe"])
+{
+    MLNetCtr.Benchmarks.BaheBenchmarks.RunThroughput();
+    return;
+}
+if (args is ["--bahe-evidence", ..])
+{
+    MLNetCtr.Benchmarks.BaheEvidence.Run(args[1..]);
+    return;
+}
 if (args is ["--mmoe"])
 {
     MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();
