@@ -13,7 +13,7 @@ namespace MLNetCtr.Benchmarks;
 /// The BAHE evidence runs (not BenchmarkDotNet: one process per measurement, so peak working sets do not mix).
 /// <code>
 ///   --bahe-evidence prepare  DIR ROWS MAX_TEXTS MODELS   synthesize behavior-text data and build its table (layer 0 frozen)
-///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS    BAHE, token-level BAHE and id-only DeepFM; test AUC (unseen paraphrases)
+///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,token,deepfm: BAHE, token-level BAHE, id-only DeepFM; test AUC
 ///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (atomic | token); seconds and peak working set
 /// </code>
 /// </summary>
@@ -29,7 +29,7 @@ public static class BaheEvidence
                 Prepare(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
                 break;
             case "quality":
-                Quality(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+                Quality(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4], args[5].Split(','));
                 break;
             default:
                 Epoch(dir, Enum.Parse<BaheMode>(args[2], ignoreCase: true), args[3]);
@@ -52,21 +52,25 @@ public static class BaheEvidence
         Console.WriteLine($"table: encoded {encoded} distinct texts in {watch.Elapsed.TotalSeconds:F1} s ({encoded / watch.Elapsed.TotalSeconds:F0} texts/s)");
     }
 
-    private static void Quality(string dir, int hidden, int epochs, string models)
+    private static void Quality(string dir, int hidden, int epochs, string models, string[] runs)
     {
         (CtrDataset train, DataEncoder encoder, CtrDataset valid, CtrDataset test) = Load(dir);
         BaheOptions bahe = Options(dir, hidden, epochs, models);
         foreach ((string name, ModelFamily family, TrainingOptions options) in new (string, ModelFamily, TrainingOptions)[]
         {
             ("bahe", BaheTrainer.Definition, bahe),
-            ("bahe token-level", BaheTrainer.Definition, bahe with { Mode = BaheMode.TokenLevel }),
-            ("deepfm (id-only)", DeepFmTrainer.Definition, DeepFmTrainer.Definition.DefaultOptions() with { NumberOfEpochs = epochs, BatchSize = bahe.BatchSize, Seed = 1 }),
+            ("token", BaheTrainer.Definition, bahe with { Mode = BaheMode.TokenLevel }),
+            ("deepfm", DeepFmTrainer.Definition, DeepFmTrainer.Definition.DefaultOptions() with { NumberOfEpochs = epochs, BatchSize = bahe.BatchSize, Seed = 1 }),
         })
         {
+            if (!runs.Contains(name))
+            {
+                continue;
+            }
             var watch = Stopwatch.StartNew();
             (CtrPredictionModel model, TrainingResult result) = family.Fit(train, encoder, valid, options);
             double auc = model.Evaluate(test)["click"].Binary!.AreaUnderRocCurve;
-            Console.WriteLine($"{name,-18}: test AUC {auc:F4} (best valid at step {result.BestStep}), {watch.Elapsed.TotalSeconds:F0} s");
+            Console.WriteLine($"{name,-7}: test AUC {auc:F4} (best valid at step {result.BestStep} of {result.Steps}), {watch.Elapsed.TotalSeconds:F0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s so far");
         }
     }
 
@@ -78,7 +82,7 @@ public static class BaheEvidence
         var watch = Stopwatch.StartNew();
         TrainingResult result = BaheTrainer.Definition.Fit(train, encoder, null, options).Result;
         Console.WriteLine($"{mode,-15}: {train.RowCount} rows, {behaviors:F1} behaviors per sequence on average, epoch {result.Elapsed.TotalSeconds:F1} s " +
-            $"(process {watch.Elapsed.TotalSeconds:F1} s), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+            $"(process {watch.Elapsed.TotalSeconds:F1} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }
 
     private static BaheOptions Options(string dir, int hidden, int epochs, string models) => new()

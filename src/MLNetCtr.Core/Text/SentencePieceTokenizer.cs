@@ -27,7 +27,7 @@ public sealed class SentencePieceTokenizer
     private readonly Dictionary<string, int> _ids;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
     private readonly float[] _scores;
-    private readonly int _maxPieceLength;
+    private readonly Dictionary<char, int> _maxLengthByFirstChar = [];   // lookups from a position stop at the longest piece that starts with its char
     private readonly float _unknownScore;
 
     /// <summary>Creates the tokenizer from pieces and scores, indexed by id.</summary>
@@ -46,8 +46,11 @@ public sealed class SentencePieceTokenizer
         _ids = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int id = ReservedCount; id < pieces.Count; id++)
         {
-            _ids.TryAdd(pieces[id], id);
-            _maxPieceLength = Math.Max(_maxPieceLength, pieces[id].Length);
+            string piece = pieces[id];
+            if (piece.Length > 0 && _ids.TryAdd(piece, id))
+            {
+                _maxLengthByFirstChar[piece[0]] = Math.Max(_maxLengthByFirstChar.GetValueOrDefault(piece[0]), piece.Length);
+            }
         }
         _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
         _unknownScore = _scores.Skip(ReservedCount).Min() - 10f;
@@ -102,7 +105,8 @@ public sealed class SentencePieceTokenizer
                 continue;
             }
             bool matched = false;
-            for (int length = 1; length <= Math.Min(_maxPieceLength, n - start); length++)
+            int longest = Math.Min(_maxLengthByFirstChar.GetValueOrDefault(s[start]), n - start);
+            for (int length = 1; length <= longest; length++)
             {
                 if (_lookup.TryGetValue(s.AsSpan(start, length), out int id))
                 {
