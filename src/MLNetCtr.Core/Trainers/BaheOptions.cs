@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using MLNetCtr.Models;
 using MLNetCtr.Text;
 using MLNetCtr.Training;
@@ -61,6 +62,7 @@ public sealed record BaheOptions : TrainingOptions
     public bool ParallelSequences { get; init; } = true;
 
     /// <summary>Width H of the deep layers.</summary>
+    [JsonIgnore]
     public int DeepWidth => HiddenSize ?? BaheBehaviorEncoder.DimensionOf(FrozenLayers);
 
     /// <inheritdoc/>
