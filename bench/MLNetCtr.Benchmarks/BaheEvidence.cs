@@ -13,7 +13,8 @@ namespace MLNetCtr.Benchmarks;
 /// The BAHE evidence runs (not BenchmarkDotNet: one process per measurement, so peak working sets do not mix).
 /// <code>
 ///   --bahe-evidence prepare  DIR ROWS MAX_TEXTS MODELS   synthesize behavior-text data and build its table (layer 0 frozen)
-///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,token,deepfm: BAHE, token-level BAHE, id-only DeepFM; test AUC
+///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,token,deepfm[,novalid]: BAHE, token-level BAHE, id-only DeepFM; test AUC
+///                                                      (novalid: all epochs, no early stopping or best-model restore)
 ///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (atomic | token); seconds and peak working set
 /// </code>
 /// </summary>
@@ -68,7 +69,7 @@ public static class BaheEvidence
                 continue;
             }
             var watch = Stopwatch.StartNew();
-            (CtrPredictionModel model, TrainingResult result) = family.Fit(train, encoder, valid, options);
+            (CtrPredictionModel model, TrainingResult result) = family.Fit(train, encoder, runs.Contains("novalid") ? null : valid, options);
             double auc = model.Evaluate(test)["click"].Binary!.AreaUnderRocCurve;
             Console.WriteLine($"{name,-7}: test AUC {auc:F4} (best valid at step {result.BestStep} of {result.Steps}), {watch.Elapsed.TotalSeconds:F0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s so far");
         }

@@ -98,10 +98,15 @@ internal sealed class BehaviorVectors
         {
             return [];
         }
-        using var noGrad = GradMode.NoGrad();   // frozen: no graph is needed through the shallow part
         BaheBehaviorEncoder encoder = Encoder;
         TokenBatch tokens = TokenBatch.From([.. flat.Select(t => _tokensOfText.GetOrAdd(t, encoder.Pretrained.Tokenizer.Encode))], UseLiteEncoder.MaxTokens);
-        return encoder.Shallow(tokens).Data;    // (N, D)
+        // NOTE: on a pool thread, outside the caller's TensorScope: the token batch's shape changes every step, and a
+        // pool keyed by exact length would keep every step's activations (gigabytes); here they are garbage when done.
+        return Task.Run(() =>
+        {
+            using var noGrad = GradMode.NoGrad();   // frozen: no graph is needed through the shallow part
+            return encoder.Shallow(tokens).Data;    // (N, D)
+        }).GetAwaiter().GetResult();
     }
 
     private BaheBehaviorEncoder LoadEncoder()
