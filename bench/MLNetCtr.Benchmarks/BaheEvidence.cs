@@ -13,7 +13,7 @@ namespace MLNetCtr.Benchmarks;
 /// The BAHE evidence runs (not BenchmarkDotNet: one process per measurement, so peak working sets do not mix).
 /// <code>
 ///   --bahe-evidence prepare  DIR ROWS MAX_TEXTS MODELS   synthesize behavior-text data and build its table (layer 0 frozen)
-///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,token,deepfm[,novalid]: BAHE, token-level BAHE, id-only DeepFM; test AUC
+///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,bahe-seed2,bahe-seed3,token,deepfm[,novalid]: BAHE, token-level BAHE, id-only DeepFM; test AUC
 ///                                                      (novalid: all epochs, no early stopping or best-model restore)
 ///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (atomic | token); seconds and peak working set
 /// </code>
@@ -61,6 +61,8 @@ public static class BaheEvidence
         {
             ("bahe", BaheTrainer.Definition, bahe),
             ("token", BaheTrainer.Definition, bahe with { Mode = BaheMode.TokenLevel }),
+            ("bahe-seed2", BaheTrainer.Definition, bahe with { Seed = 2 }),
+            ("bahe-seed3", BaheTrainer.Definition, bahe with { Seed = 3 }),
             ("deepfm", DeepFmTrainer.Definition, DeepFmTrainer.Definition.DefaultOptions() with { NumberOfEpochs = epochs, BatchSize = bahe.BatchSize, Seed = 1 }),
         })
         {
@@ -71,7 +73,7 @@ public static class BaheEvidence
             var watch = Stopwatch.StartNew();
             (CtrPredictionModel model, TrainingResult result) = family.Fit(train, encoder, runs.Contains("novalid") ? null : valid, options);
             double auc = model.Evaluate(test)["click"].Binary!.AreaUnderRocCurve;
-            Console.WriteLine($"{name,-7}: test AUC {auc:F4} (best valid at step {result.BestStep} of {result.Steps}), {watch.Elapsed.TotalSeconds:F0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s so far");
+            Console.WriteLine($"{name,-10}: test AUC {auc:F4} (best valid at step {result.BestStep} of {result.Steps}), {watch.Elapsed.TotalSeconds:F0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s so far");
         }
     }
 
