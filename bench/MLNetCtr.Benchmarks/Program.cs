@@ -8,6 +8,16 @@ if (args is ["--serving", ..])
     MLNetCtr.Benchmarks.ServingLatency.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
     return;
 }
+if (args is ["--bahe"])
+{
+    MLNetCtr.Benchmarks.BaheBenchmarks.RunThroughput();
+    return;
+}
+if (args is ["--bahe-evidence", ..])
+{
+    MLNetCtr.Benchmarks.BaheEvidence.Run(args[1..]);
+    return;
+}
 if (args is ["--mmoe"])
 {
     MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();

@@ -52,7 +52,7 @@ internal static class ConsoleProgress
         public volatile string Status = "";
 
         public override IRenderable Render(RenderOptions options, ProgressTask task, TimeSpan deltaTime) =>
-            new Text(Status);
+            new Spectre.Console.Text(Status);
     }
 
     /// <summary>Writes <c>title  42%  status</c> each time another tenth is done, and at every milestone.</summary>

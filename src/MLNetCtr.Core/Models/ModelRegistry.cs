@@ -23,6 +23,7 @@ public static class ModelRegistry
         DcnV2Trainer.Definition,
         XDeepFmTrainer.Definition,
         DeepFmTrainer.Definition,
+        BaheTrainer.Definition,
     ];
 
     /// <summary>The known families, in a fixed order.</summary>

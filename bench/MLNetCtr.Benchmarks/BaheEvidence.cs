@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using System.Globalization;
+using MLNetCtr.Data;
+using MLNetCtr.Data.Synthetic;
+using MLNetCtr.Models;
+using MLNetCtr.Trainers;
+using MLNetCtr.Text;
+using MLNetCtr.Training;
+
+namespace MLNetCtr.Benchmarks;
+
+/// <summary>
+/// The BAHE evidence runs (not BenchmarkDotNet: one process per measurement, so peak working sets do not mix).
+/// <code>
+///   --bahe-evidence prepare  DIR ROWS MAX_TEXTS MODELS   synthesize behavior-text data and build its table (layer 0 frozen)
+///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,bahe-seed2,bahe-seed3,token,deepfm[,novalid]: BAHE, token-level BAHE, id-only DeepFM; test AUC
+///                                                      (novalid: all epochs, no early stopping or best-model restore)
+///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (atomic | token); seconds and peak working set
+/// </code>
+/// </summary>
+public static class BaheEvidence
+{
+    /// <summary>Runs one evidence command (see the class summary).</summary>
+    public static void Run(string[] args)
+    {
+        string dir = args[1];
+        switch (args[0])
+        {
+            case "prepare":
+                Prepare(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+                break;
+            case "quality":
+                Quality(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4], args[5].Split(','));
+                break;
+            default:
+                Epoch(dir, Enum.Parse<BaheMode>(args[2], ignoreCase: true), args[3]);
+                break;
+        }
+    }
+
+    private static void Prepare(string dir, int rows, int maxTexts, string models)
+    {
+        var watch = Stopwatch.StartNew();
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.BehaviorText,
+            new SyntheticOptions { Rows = rows, Users = 2_000, Items = 1_000, MaxBehaviorTexts = maxTexts, BaseClickRate = 0.25, Seed = 3 }, dir);
+        var (train, encoder) = CtrDataLoader.LoadAndFit(result.Train.Path, result.Schema);
+        (float[] scores, float[] labels) = result.Test.Oracle(result.Truths[0]);
+        Console.WriteLine($"data: {rows} rows, MaxBehaviorTexts {maxTexts}, oracle test AUC {Evaluation.BinaryClassificationEvaluator.AreaUnderRocCurve(labels, scores):F4}, {watch.Elapsed.TotalSeconds:F1} s");
+        watch.Restart();
+        var behaviors = new BaheBehaviorEncoder(UseLiteEncoder.Load(models));
+        int encoded = behaviors.Encode(behaviors.OpenTable(Path.Combine(dir, "behaviors.db")),
+            new[] { train, CtrDataLoader.Load(result.Valid.Path, encoder), CtrDataLoader.Load(result.Test.Path, encoder) }.SelectMany(Texts));
+        Console.WriteLine($"table: encoded {encoded} distinct texts in {watch.Elapsed.TotalSeconds:F1} s ({encoded / watch.Elapsed.TotalSeconds:F0} texts/s)");
+    }
+
+    private static void Quality(string dir, int hidden, int epochs, string models, string[] runs)
+    {
+        (CtrDataset train, DataEncoder encoder, CtrDataset valid, CtrDataset test) = Load(dir);
+        BaheOptions bahe = Options(dir, hidden, epochs, models);
+        foreach ((string name, ModelFamily family, TrainingOptions options) in new (string, ModelFamily, TrainingOptions)[]
+        {
+            ("bahe", BaheTrainer.Definition, bahe),
+            ("token", BaheTrainer.Definition, bahe with { Mode = BaheMode.TokenLevel }),
+            ("bahe-seed2", BaheTrainer.Definition, bahe with { Seed = 2 }),
+            ("bahe-seed3", BaheTrainer.Definition, bahe with { Seed = 3 }),
+            ("deepfm", DeepFmTrainer.Definition, DeepFmTrainer.Definition.DefaultOptions() with { NumberOfEpochs = epochs, BatchSize = bahe.BatchSize, Seed = 1 }),
+        })
+        {
+            if (!runs.Contains(name))
+            {
+                continue;
+            }
+            var watch = Stopwatch.StartNew();
+            (CtrPredictionModel model, TrainingResult result) = family.Fit(train, encoder, runs.Contains("novalid") ? null : valid, options);
+            double auc = model.Evaluate(test)["click"].Binary!.AreaUnderRocCurve;
+            Console.WriteLine($"{name,-10}: test AUC {auc:F4} (best valid at step {result.BestStep} of {result.Steps}), {watch.Elapsed.TotalSeconds:F0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s so far");
+        }
+    }
+
+    private static void Epoch(string dir, BaheMode mode, string models)
+    {
+        (CtrDataset train, DataEncoder encoder, _, _) = Load(dir);
+        double behaviors = train.Schema.Features.Where(c => c.Type == ColumnType.TextSequence).Average(c => train.Sequences[c.Name].Lengths.Average());
+        BaheOptions options = Options(dir, 64, 1, models) with { Mode = mode, EncoderModel = mode == BaheMode.TokenLevel ? models : null, InitializeFromPretrained = false };
+        var watch = Stopwatch.StartNew();
+        TrainingResult result = BaheTrainer.Definition.Fit(train, encoder, null, options).Result;
+        Console.WriteLine($"{mode,-15}: {train.RowCount} rows, {behaviors:F1} behaviors per sequence on average, epoch {result.Elapsed.TotalSeconds:F1} s " +
+            $"(process {watch.Elapsed.TotalSeconds:F1} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F1} s), peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
+    }
+
+    private static BaheOptions Options(string dir, int hidden, int epochs, string models) => new()
+    {
+        BehaviorTable = Path.Combine(dir, "behaviors.db"), EncoderModel = models, HiddenSize = hidden == 512 ? null : hidden,
+        FeedForward = hidden == 512 ? 1536 : 2 * hidden, HiddenSizes = [64, 32], NumberOfEpochs = epochs, BatchSize = 128, LearningRate = 2e-3f,
+    };
+
+    private static (CtrDataset, DataEncoder, CtrDataset, CtrDataset) Load(string dir)
+    {
+        DatasetSchema schema = DatasetSchema.Load(Path.Combine(dir, "schema.json"));
+        var (train, encoder) = CtrDataLoader.LoadAndFit(Path.Combine(dir, "train.csv"), schema);
+        return (train, encoder, CtrDataLoader.Load(Path.Combine(dir, "valid.csv"), encoder), CtrDataLoader.Load(Path.Combine(dir, "test.csv"), encoder));
+    }
+
+    private static IEnumerable<string> Texts(CtrDataset data) =>
+        data.Schema.Features.Where(c => c.Type is ColumnType.TextSequence or ColumnType.Text).SelectMany(c =>
+            data.Texts[c.Name].SelectMany(field => c.Type == ColumnType.Text ? [field] : field.Split(c.Separator!, StringSplitOptions.RemoveEmptyEntries)));
+}
