@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Runs every throughput configuration on both sides, back to back per configuration, and prints the ratio table.
 
-    bench/compare.sh [config|all] [--threads N] [--window seconds] [--dir results-folder]
+    bench/compare.sh [config|all] [--threads N] [--window seconds] [--dir results-folder] [--table-only]
 
 Ours: bench/MLNetCtr.Benchmarks `throughput` mode (built once in Release); PyTorch: bench/pytorch/throughput.py under
 the fair environment of BENCHMARKS.md. Threads default to all cores. Each side's JSON is kept in the results folder
@@ -56,8 +56,15 @@ def main():
     parser.add_argument("--threads", type=int, default=os.cpu_count())
     parser.add_argument("--window", default="1.0")
     parser.add_argument("--dir", default=os.path.join("/tmp/mlnetctr-bench", datetime.datetime.utcnow().strftime("%Y%m%dT%H%M%SZ")))
+    parser.add_argument("--table-only", action="store_true", help="only print the table of the results already in --dir")
     args = parser.parse_args()
     configs = CONFIGS if args.config == "all" else [args.config]
+    if args.table_only:
+        pairs = [(json.load(open(os.path.join(args.dir, f"ours-{c}.json"))), json.load(open(os.path.join(args.dir, f"pytorch-{c}.json"))))
+                 for c in CONFIGS if os.path.exists(os.path.join(args.dir, f"pytorch-{c}.json"))]
+        loads = [min(p[0]["machine"]["loadAverage"].split()[0] for p in pairs), max(p[1]["machine"]["loadAverage"].split()[0] for p in pairs)]
+        print(table(pairs, args.threads, loads))
+        return
     os.makedirs(args.dir, exist_ok=True)
     run(["dotnet", "build", "bench/MLNetCtr.Benchmarks", "-c", "Release", "-nodeReuse:false", "-v", "quiet", "-nologo"])
     loads, pairs = [load()], []
