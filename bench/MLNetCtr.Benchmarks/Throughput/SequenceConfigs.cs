@@ -148,6 +148,7 @@ public sealed class Srp4CtrThroughput : ThroughputConfig
 /// <c>srp4ctr-serve</c>: one user with a 50-item history and 1,000 candidates. <c>serve</c>: encoder and queries once
 /// (<see cref="Srp4Ctr.EncodeUser"/>, K/V cached), then each candidate's cross-attention and head
 /// (<see cref="Srp4Ctr.ScoreCandidates"/>); <c>full</c>: the full forward pass on the 1,000 (user, candidate) rows.
+/// <c>user-once</c> (per user) and <c>candidates-only</c> (1,000 candidates against a cached state) split <c>serve</c>.
 /// </summary>
 public sealed class Srp4CtrServeThroughput : ThroughputConfig
 {
@@ -175,8 +176,15 @@ public sealed class Srp4CtrServeThroughput : ThroughputConfig
         }
 
         double candidate = Srp4CtrThroughput.CandidateFlops(), userOnce = Srp4CtrThroughput.UserFlops();
+        Srp4CtrUserState cached;
+        using (GradMode.NoGrad())
+        {
+            cached = model.EncodeUser(user);
+        }
         return
         [
+            new("user-once", 1, userOnce, () => Run(() => model.EncodeUser(user).UserVector)),
+            new("candidates-only", Batch, candidate, () => Run(() => model.ScoreCandidates(cached, candidates))),
             new("serve", Batch, candidate + (userOnce / Batch), () => Run(() => model.ScoreCandidates(model.EncodeUser(user), candidates))),
             new("full", Batch, candidate + userOnce, () => Run(() => model.Forward(candidates))),
         ];
