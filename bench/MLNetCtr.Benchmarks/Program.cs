@@ -1,7 +1,7 @@
 if (args is ["--loader", ..])
 {
     MLNetCtr.Benchmarks.DataLoaderBenchmarks.RunThroughput(args.Length > 1 ? int.Parse(args[1]) : 1_000_000);
-    return;
+    return 0;
 }
 if (args is ["--serving", ..])
 {
@@ -21,6 +21,11 @@ if (args is ["--bahe-evidence", ..])
 if (args is ["--mmoe"])
 {
     MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();
-    return;
+    return 0;
+}
+if (args is ["throughput", ..])
+{
+    return MLNetCtr.Benchmarks.Throughput.ThroughputRunner.Run(args[1..]);
 }
 BenchmarkDotNet.Running.BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

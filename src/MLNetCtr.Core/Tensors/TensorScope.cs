@@ -5,30 +5,67 @@ namespace MLNetCtr.Tensors;
 /// through a <see cref="TensorScope"/>, so a fixed-shape step allocates nothing proportional to the data after
 /// its first run (DESIGN.md §3: refilling a reused buffer is about 10× faster than touching fresh pages).
 /// </summary>
+/// <remarks>
+/// Steps whose shapes vary (masked positions, ragged batches) rent lengths that may never come back; a length that no
+/// scope rented during the last <see cref="KeptScopes"/> scopes is dropped when a scope ends, so the pool holds at
+/// most the buffers of its last few steps instead of growing with every new length.
+/// </remarks>
 public sealed class BufferPool
 {
-    private readonly Dictionary<int, Stack<float[]>> _free = [];
+    /// <summary>Scopes a length stays pooled after its last rent.</summary>
+    internal const int KeptScopes = 4;
+
+    private readonly Dictionary<int, Bucket> _free = [];
+    private long _scopes;
 
     /// <summary>Number of buffers currently waiting for reuse.</summary>
-    public int FreeCount => _free.Values.Sum(s => s.Count);
+    public int FreeCount => _free.Values.Sum(b => b.Buffers.Count);
 
     internal float[] Rent(int length)
     {
-        if (_free.TryGetValue(length, out Stack<float[]>? stack) && stack.TryPop(out float[]? buffer))
+        if (_free.TryGetValue(length, out Bucket? bucket))
         {
-            Array.Clear(buffer);
-            return buffer;
+            bucket.LastRent = _scopes;
+            if (bucket.Buffers.TryPop(out float[]? buffer))
+            {
+                Array.Clear(buffer);
+                return buffer;
+            }
+        }
+        else
+        {
+            _free[length] = new Bucket { LastRent = _scopes };
         }
         return new float[length];
     }
 
     internal void Return(float[] buffer)
     {
-        if (!_free.TryGetValue(buffer.Length, out Stack<float[]>? stack))
+        if (!_free.TryGetValue(buffer.Length, out Bucket? bucket))
         {
-            _free[buffer.Length] = stack = new Stack<float[]>();
+            _free[buffer.Length] = bucket = new Bucket { LastRent = _scopes };
         }
-        stack.Push(buffer);
+        bucket.Buffers.Push(buffer);
+    }
+
+    /// <summary>Called when a scope has given its buffers back: drops the lengths not rented in the last <see cref="KeptScopes"/> scopes.</summary>
+    internal void EndScope()
+    {
+        _scopes++;
+        foreach ((int length, Bucket bucket) in _free)
+        {
+            if (_scopes - bucket.LastRent > KeptScopes)
+            {
+                _free.Remove(length);
+            }
+        }
+    }
+
+    private sealed class Bucket
+    {
+        public Stack<float[]> Buffers { get; } = new();
+
+        public long LastRent { get; set; }
     }
 }
 
@@ -101,6 +138,7 @@ public sealed class TensorScope : IDisposable
             _pool.Return(buffer);
         }
         _borrowed.Clear();
+        _pool.EndScope();
         t_current = _outer;
     }
 }

@@ -57,22 +57,25 @@ public sealed class FgBertPretrainingModel : Module
         Tensor total = Tensor.Zeros(1);
         if (masks.Content.Length > 0)
         {
-            Tensor h = Ops.IndexSelect(hidden, 0, masks.Content);                                     // (Mx, D)
-            int[] items = MaskedPositions.Targets(batch.Sequences[schema.ItemSequence.Name], masks.Content);
+            // Full softmax: rows padded to a multiple (ignored targets) so the (M, V) buffers repeat and are pooled.
+            int[] rows = options.ItemSoftmax == ItemSoftmax.Full ? MaskedPositions.Padded(masks.Content) : masks.Content;
+            Tensor h = Ops.IndexSelect(hidden, 0, rows);                                              // (Mx, D)
+            int[] items = MaskedPositions.Targets(batch.Sequences[schema.ItemSequence.Name], masks.Content, rows.Length);
             Tensor content = ItemPredictionLoss.Compute(options.ItemSoftmax, _itemOutput, h, items, frequencies, options.SampledNegatives, random);
             for (int m = 0; m < _attributeHeads.Count; m++)
             {
-                int[] attribute = MaskedPositions.Targets(batch.Sequences[schema.ItemFeatures[m + 1].Name], masks.Content);
+                int[] attribute = MaskedPositions.Targets(batch.Sequences[schema.ItemFeatures[m + 1].Name], masks.Content, rows.Length);
                 content += Ops.CrossEntropy(_attributeHeads[m].Forward(h), attribute);                // (Mx, V_m) → [1]
             }
             total += content * options.ItemLossWeight;
         }
         if (masks.Behavior.Length > 0 && _behaviorHeads.Count > 0)
         {
-            Tensor h = Ops.IndexSelect(hidden, 0, masks.Behavior);                                    // (Ms, D)
+            int[] rows = MaskedPositions.Padded(masks.Behavior);
+            Tensor h = Ops.IndexSelect(hidden, 0, rows);                                              // (Ms, D), padded
             for (int n = 0; n < _behaviorHeads.Count; n++)
             {
-                int[] feature = MaskedPositions.Targets(batch.Sequences[schema.BehaviorFeatures[n].Name], masks.Behavior);
+                int[] feature = MaskedPositions.Targets(batch.Sequences[schema.BehaviorFeatures[n].Name], masks.Behavior, rows.Length);
                 total += Ops.CrossEntropy(_behaviorHeads[n].Forward(h), feature) * options.BehaviorLossWeight;   // (Ms, V_n) → [1]
             }
         }

@@ -45,6 +45,36 @@ internal sealed class MaskedPositions
 
     public int[] Behavior { get; }
 
+    /// <summary>Masked rows are padded to a multiple of this (see <see cref="Padded"/>).</summary>
+    public const int RowMultiple = 64;
+
+    /// <summary>The target of a padding row: cross-entropy's ignore index, so the row adds nothing to loss or gradient.</summary>
+    public const int IgnoredTarget = -100;
+
     /// <summary>The ids of <paramref name="sequence"/> at <paramref name="positions"/>.</summary>
     public static int[] Targets(SequenceColumn sequence, int[] positions) => [.. positions.Select(i => sequence.Ids[i])];
+
+    /// <summary>
+    /// <paramref name="positions"/> followed by position 0 up to a multiple of <see cref="RowMultiple"/>. The number of
+    /// masked positions is random, so without padding every step has new shapes (M, V) and its large buffers are never
+    /// reused from the pool: fresh pages each step (measured: a full-softmax step over 50k items went from 1 s to 10 s).
+    /// </summary>
+    public static int[] Padded(int[] positions)
+    {
+        int[] padded = new int[(positions.Length + RowMultiple - 1) / RowMultiple * RowMultiple];
+        positions.CopyTo(padded, 0);
+        return padded;
+    }
+
+    /// <summary><see cref="Targets(SequenceColumn, int[])"/> followed by <see cref="IgnoredTarget"/> up to <paramref name="length"/> rows.</summary>
+    public static int[] Targets(SequenceColumn sequence, int[] positions, int length)
+    {
+        int[] targets = new int[length];
+        Array.Fill(targets, IgnoredTarget, positions.Length, length - positions.Length);
+        for (int i = 0; i < positions.Length; i++)
+        {
+            targets[i] = sequence.Ids[positions[i]];
+        }
+        return targets;
+    }
 }

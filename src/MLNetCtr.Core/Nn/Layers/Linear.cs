@@ -52,7 +52,8 @@ public sealed class Linear : Module
         {
             throw new ArgumentException($"Linear({InFeatures} → {OutFeatures}) needs input (…, {InFeatures}) of rank ≥ 2, got {Tensor.ShapeString(input.Shape)}.", nameof(input));
         }
-        Tensor product = Ops.MatMul(input, Weight, transposeB: true);   // (…, out)
-        return Bias is null ? product : product + Bias;                 // (…, out), b broadcast over rows
+        return Bias is null
+            ? Ops.MatMul(input, Weight, transposeB: true)               // (…, out)
+            : Ops.Linear(input, Weight, Bias);                          // (…, out): x · Wᵀ + b, fused
     }
 }
