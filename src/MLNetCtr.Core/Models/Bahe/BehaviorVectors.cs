@@ -100,8 +100,8 @@ internal sealed class BehaviorVectors
         }
         BaheBehaviorEncoder encoder = Encoder;
         TokenBatch tokens = TokenBatch.From([.. flat.Select(t => _tokensOfText.GetOrAdd(t, encoder.Pretrained.Tokenizer.Encode))], UseLiteEncoder.MaxTokens);
-        // NOTE: on a pool thread, outside the caller's TensorScope: the token batch's shape changes every step, and a
-        // pool keyed by exact length would keep every step's activations (gigabytes); here they are garbage when done.
+        // On a pool thread, outside the caller's TensorScope: the token batch's shape changes every step, and the buffer
+        // pool keeps each length for a few scopes, i.e. several steps of gigabyte activations; here they are garbage when done.
         return Task.Run(() =>
         {
             using var noGrad = GradMode.NoGrad();   // frozen: no graph is needed through the shallow part
