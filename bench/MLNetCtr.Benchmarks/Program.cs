@@ -6,17 +6,17 @@ if (args is ["--loader", ..])
 if (args is ["--serving", ..])
 {
     MLNetCtr.Benchmarks.ServingLatency.Run(args.Length > 1 ? double.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
-    return;
+    return 0;
 }
 if (args is ["--bahe"])
 {
     MLNetCtr.Benchmarks.BaheBenchmarks.RunThroughput();
-    return;
+    return 0;
 }
 if (args is ["--bahe-evidence", ..])
 {
     MLNetCtr.Benchmarks.BaheEvidence.Run(args[1..]);
-    return;
+    return 0;
 }
 if (args is ["--mmoe"])
 {
