@@ -59,13 +59,12 @@ internal static class DemoCommand
         CtrDataset valid = DataFiles.Load(context, data.Valid.Path, encoder, new LoadOptions());
         CtrDataset test = DataFiles.Load(context, data.Test.Path, encoder, new LoadOptions());
 
-        EpochLosses? losses = null;
         (CtrPredictionModel model, TrainingResult result) = ConsoleProgress.Run(context, $"Training {definition.Family.Id}", line =>
-            definition.Family.Fit(train, encoder, valid, definition.Options, losses = new EpochLosses(new TrainingProgressView(line))));
+            definition.Family.Fit(train, encoder, valid, definition.Options, new TrainingProgressView(line)));
         context.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Trained {definition.Family.Id}: {result.Steps} steps in {result.Elapsed.TotalSeconds:F1} s."));
         string modelPath = Path.GetFullPath(Path.Combine(outputDirectory, "models", definition.Family.Id + ".mlnetctr"));
         model.Save(modelPath);
         context.WriteLine($"Saved the model to {modelPath}.");
-        return DemoOutcome.Evaluate(definition, modelPath, model, result, losses!.Means, data, test);
+        return DemoOutcome.Evaluate(definition, modelPath, model, result, EpochLosses.Of(result.History), data, test);
     }
 }

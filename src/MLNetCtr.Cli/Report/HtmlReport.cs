@@ -48,7 +48,7 @@ internal static class HtmlReport
         html.Append("<section>\n<h2>").Append(Encode(outcome.Definition.Title)).Append("</h2>\n")
             .Append(string.Create(CultureInfo.InvariantCulture,
                 $"<p>Trainer <code>{Encode(outcome.Definition.Family.Id)}</code>: {outcome.Training.Steps:N0} steps in {outcome.Training.Elapsed.TotalSeconds:F1} s{(outcome.Training.StoppedEarly ? " (stopped early)" : "")}; "
-                + $"best validation {outcome.Definition.Options.EarlyStoppingMetric} of {Encode(outcome.Definition.Options.EarlyStoppingTask ?? outcome.Tasks[0].Task)} {outcome.Training.BestValue:F4} at step {outcome.Training.BestStep:N0}{(outcome.Definition.Options.RestoreBestModel ? ", the weights kept" : "")}; "
+                + $"best validation {outcome.Definition.Options.EarlyStoppingMetric} of {Encode(outcome.Definition.Options.EarlyStoppingTask ?? (outcome.Tasks.Count == 1 ? outcome.Tasks[0].Task : "the tasks (loss-weighted mean)"))} {outcome.Training.BestValue:F4} at step {outcome.Training.BestStep:N0}{(outcome.Definition.Options.RestoreBestModel ? ", the weights kept" : "")}; "
                 + $"saved to <code>{Encode(Path.GetFileName(outcome.ModelPath))}</code>.</p>\n"));
         html.Append("<table>\n<tr><th>Task</th><th>Truth</th>").Append(string.Concat(ReportRows.Columns.Select(c => $"<th>{Encode(c)}</th>"))).Append("<th>Calibration ratio</th></tr>\n");
         foreach (TaskOutcome task in outcome.Tasks)

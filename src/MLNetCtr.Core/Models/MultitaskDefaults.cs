@@ -15,6 +15,9 @@ public static class MultitaskDefaults
     /// <summary>Distinct display positions the bias tower embeds; larger positions share the last one.</summary>
     public const int BiasTowerPositions = 32;
 
+    /// <summary>Probability of dropping a training row's position in the bias tower (Zhao et al., RecSys 2019: 10%).</summary>
+    public const float BiasTowerPositionDropout = 0.1f;
+
     /// <summary>Name of the categorical column the bias tower reads besides the position, when the schema has it.</summary>
     public const string DeviceColumn = "device";
 

@@ -11,9 +11,11 @@ namespace MLNetCtr.Models;
 /// The shallow tower of YouTube's multi-task ranker (Zhao et al., RecSys 2019): embeddings of the display position
 /// and of a few categorical features that shape position bias (the device) → a small MLP → one logit, added to one
 /// task's logit while training. The tower soaks up the selection bias of the position, so the main model learns
-/// position-free relevance; at serving the tower is left out (or fed a fixed position).
+/// position-free relevance; at serving the tower is left out (or fed a fixed position). As in the paper, training drops
+/// the position feature of each row with probability p (its embedding becomes 0, the "unknown position"), so the
+/// model does not over-rely on it.
 /// <code>
-///   bias = MLP([e_pos(clamp(position, 0, P − 1)); e_1(x_1); …])        (B, 1)
+///   bias = MLP([m · e_pos(clamp(position, 0, P − 1)); e_1(x_1); …])     (B, 1),  m ~ Bernoulli(1 − p) in training, 1 at serving
 /// </code>
 /// </summary>
 /// <remarks>Children: <c>position</c> (when the position column is an input), <c>embeddings.{i}</c> per categorical column, <c>mlp</c>.</remarks>
@@ -24,6 +26,8 @@ internal sealed class ShallowBiasTower : Module
     private readonly ModuleList<Embedding> _embeddings;
     private readonly Mlp _mlp;
     private readonly int? _servingPosition;
+    private readonly float _positionDropout;
+    private readonly DropoutMasks? _positionMasks;
 
     public ShallowBiasTower(DataEncoder encoder, IReadOnlyList<string> columns, MmoeOptions options, Random random)
     {
@@ -47,6 +51,9 @@ internal sealed class ShallowBiasTower : Module
             new Embedding(encoder.CardinalityOf(c), d, random, Vocabulary.PaddingId, standardDeviation: CtrDefaults.EmbeddingInitStandardDeviation))));
         _mlp = Register("mlp", new Mlp(columns.Count * d, options.BiasTowerHiddenLayers, random, outputSize: 1));
         _servingPosition = options.BiasTowerServingPosition;
+        _positionDropout = options.BiasTowerPositionDropout;
+        // Created last, so that the draw of its seed leaves the initial weights above as they were without it.
+        _positionMasks = _position is not null && _positionDropout > 0f ? CreateDropoutMasks(random) : null;
     }
 
     /// <summary>
@@ -64,7 +71,8 @@ internal sealed class ShallowBiasTower : Module
         var inputs = new List<Tensor>(_categoricalColumns.Length + 1);
         if (_position is not null)
         {
-            inputs.Add(_position.Forward(PositionIds(batch, fixedPosition, _position.NumEmbeddings), [b]));   // (B, D)
+            Tensor position = _position.Forward(PositionIds(batch, fixedPosition, _position.NumEmbeddings), [b]);   // (B, D)
+            inputs.Add(IsTraining && _positionMasks is not null ? position * KeptRows(b) : position);            // (B, D), dropped rows 0
         }
         for (int i = 0; i < _categoricalColumns.Length; i++)
         {
@@ -121,6 +129,18 @@ internal sealed class ShallowBiasTower : Module
         int index = name is null ? tasks.ToList().FindIndex(t => t.Kind == TaskKind.Binary) : tasks.ToList().FindIndex(t => t.Name == name);
         return index >= 0 ? index
             : throw new ArgumentException($"The bias tower's task '{name ?? "(first binary task)"}' is not among the tasks: {string.Join(", ", tasks.Select(t => $"{t.Name} ({t.Kind})"))}.", nameof(name));
+    }
+
+    /// <summary>A <c>(B, 1)</c> mask: 0 for a row whose position is dropped (probability p), 1 otherwise.</summary>
+    private Tensor KeptRows(int rows)
+    {
+        var kept = new float[rows];
+        Random random = _positionMasks!.Random;
+        for (int i = 0; i < rows; i++)
+        {
+            kept[i] = random.NextSingle() < _positionDropout ? 0f : 1f;
+        }
+        return Tensor.From(kept, rows, 1);
     }
 
     /// <summary>Each row's position clamped to [0, positions − 1] (a row without a position column reads 0).</summary>

@@ -68,6 +68,13 @@ public sealed record MmoeOptions : TrainingOptions
     public int BiasTowerPositions { get; init; } = MultitaskDefaults.BiasTowerPositions;
 
     /// <summary>
+    /// Probability of dropping a training row's position feature in the bias tower (its embedding becomes 0), in [0, 1):
+    /// the YouTube ranker drops it for 10% of rows so the model does not over-rely on the position. Default:
+    /// <see cref="MultitaskDefaults.BiasTowerPositionDropout"/> (0.1).
+    /// </summary>
+    public float BiasTowerPositionDropout { get; init; } = MultitaskDefaults.BiasTowerPositionDropout;
+
+    /// <summary>
     /// At serving, feed the bias tower this position (its other columns as they are) instead of leaving it out; null
     /// leaves it out. Default: null.
     /// </summary>
@@ -103,6 +110,10 @@ public sealed record MmoeOptions : TrainingOptions
             throw new ArgumentOutOfRangeException(nameof(TaskLossWeights), $"Task loss weights must be finite and ≥ 0; got [{string.Join(", ", TaskLossWeights ?? [])}].");
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(BiasTowerPositions);
+        if (!(BiasTowerPositionDropout >= 0f && BiasTowerPositionDropout < 1f))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BiasTowerPositionDropout), BiasTowerPositionDropout, $"The bias tower's position dropout must be in [0, 1); got {BiasTowerPositionDropout}.");
+        }
         if (BiasTowerServingPosition is { } position)
         {
             ArgumentOutOfRangeException.ThrowIfNegative(position, nameof(BiasTowerServingPosition));

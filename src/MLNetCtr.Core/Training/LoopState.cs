@@ -8,8 +8,10 @@ namespace MLNetCtr.Training;
 /// <param name="BestValue">The watched metric at the best validation (NaN before the first).</param>
 /// <param name="ValidationsWithoutImprovement">Validations since the best one.</param>
 /// <param name="History">Validation records so far.</param>
+/// <param name="LossSinceRecord">Sum of the training losses of the steps since the last record (the next record's mean).</param>
+/// <param name="StepsSinceRecord">Steps since the last record.</param>
 internal sealed record LoopState(int Epoch = 0, int BatchInEpoch = 0, long Step = 0, long BestStep = 0, double BestValue = double.NaN,
-    int ValidationsWithoutImprovement = 0, IReadOnlyList<TrainingRecord>? History = null)
+    int ValidationsWithoutImprovement = 0, IReadOnlyList<TrainingRecord>? History = null, double LossSinceRecord = 0, long StepsSinceRecord = 0)
 {
     /// <summary>Validation records so far (never null).</summary>
     public IReadOnlyList<TrainingRecord> History { get; init; } = History ?? [];

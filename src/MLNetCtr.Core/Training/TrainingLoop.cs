@@ -77,8 +77,12 @@ public sealed class TrainingLoop
             foreach (CtrBatch batch in _batches.Epoch(epoch).Skip(epoch == _state.Epoch ? _state.BatchInEpoch : 0))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Step(batch, epoch);
-                _state = _state with { Epoch = epoch, BatchInEpoch = batch.Index + 1, Step = _state.Step + 1 };
+                float loss = Step(batch, epoch);
+                _state = _state with
+                {
+                    Epoch = epoch, BatchInEpoch = batch.Index + 1, Step = _state.Step + 1,
+                    LossSinceRecord = _state.LossSinceRecord + loss, StepsSinceRecord = _state.StepsSinceRecord + 1,
+                };
                 stop = AfterStep(epoch, endOfEpoch: batch.Index + 1 == _batches.BatchesPerEpoch);
                 if (stop)
                 {
@@ -94,8 +98,8 @@ public sealed class TrainingLoop
         return new TrainingResult(_state.History, _state.Step, _state.BestStep, _state.BestValue, stop, clock.Elapsed);
     }
 
-    /// <summary>One optimizer step on one batch, with every buffer borrowed from the run's pool.</summary>
-    private void Step(CtrBatch batch, int epoch)
+    /// <summary>One optimizer step on one batch, with every buffer borrowed from the run's pool; returns the batch's loss.</summary>
+    private float Step(CtrBatch batch, int epoch)
     {
         using TensorScope scope = TensorScope.Begin(_pool);
         _model.Train();
@@ -120,6 +124,7 @@ public sealed class TrainingLoop
         _scheduler.Step();
         _lossSinceReport += value;
         _stepsSinceReport++;
+        return value;
     }
 
     /// <summary>Validation, early stopping, progress and checkpoints after a step; true to stop.</summary>
@@ -148,15 +153,16 @@ public sealed class TrainingLoop
         long trainingEnded = Stopwatch.GetTimestamp();   // throughput counts training time only
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? metrics =
             _valid is null ? null : CtrEvaluator.Evaluate(_model, _valid, _itemFrequency).ToDictionary();
-        double loss = Report(epoch, metrics, trainingEnded);
+        Report(epoch, metrics, trainingEnded);
+        double loss = _state.StepsSinceRecord > 0 ? _state.LossSinceRecord / _state.StepsSinceRecord : double.NaN;   // since the previous record
         var history = new List<TrainingRecord>(_state.History) { new(epoch, _state.Step, loss, metrics) };
-        _state = _state with { History = history };
+        _state = _state with { History = history, LossSinceRecord = 0, StepsSinceRecord = 0 };
         if (metrics is null)
         {
             _state = _state with { BestStep = _state.Step };
             return false;
         }
-        double value = WatchedValue(metrics);
+        double value = WatchedMetric.Of(metrics, _model.Tasks, _options);
         bool better = double.IsNaN(_state.BestValue) || (LowerIsBetter(_options.EarlyStoppingMetric) ? value < _state.BestValue : value > _state.BestValue);
         if (better)
         {
@@ -168,21 +174,11 @@ public sealed class TrainingLoop
         return _options.EarlyStoppingPatience > 0 && _state.ValidationsWithoutImprovement >= _options.EarlyStoppingPatience;
     }
 
-    private double WatchedValue(IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> metrics)
-    {
-        string task = _options.EarlyStoppingTask ?? _model.Tasks[0].Name;
-        IReadOnlyDictionary<string, double> values = metrics.TryGetValue(task, out var v) ? v
-            : throw new InvalidOperationException($"Early stopping watches task '{task}', which the model does not have ({string.Join(", ", metrics.Keys)}).");
-        string name = _options.EarlyStoppingMetric.ToString();
-        return values.TryGetValue(name, out double value) ? value
-            : throw new InvalidOperationException($"Early stopping watches {name} of task '{task}', which its validation metrics do not have ({string.Join(", ", values.Keys)}).");
-    }
-
     private static bool LowerIsBetter(ValidationMetric metric) =>
         metric is ValidationMetric.LogLoss or ValidationMetric.RootMeanSquaredError or ValidationMetric.MeanAbsoluteError;
 
-    /// <summary>Reports progress, with throughput over the training time up to <paramref name="trainingEnded"/>; returns the mean loss since the previous report.</summary>
-    private double Report(int epoch, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? validation, long trainingEnded)
+    /// <summary>Reports progress (the mean loss since the previous report), with throughput over the training time up to <paramref name="trainingEnded"/>.</summary>
+    private void Report(int epoch, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? validation, long trainingEnded)
     {
         double seconds = Stopwatch.GetElapsedTime(_ticksAtReport, trainingEnded).TotalSeconds;
         double loss = _stepsSinceReport > 0 ? _lossSinceReport / _stepsSinceReport : double.NaN;
@@ -190,7 +186,6 @@ public sealed class TrainingLoop
         _progress?.Report(new TrainingProgress(epoch, _options.NumberOfEpochs, _state.Step, _totalSteps, loss, samplesPerSecond,
             validation ?? _state.History.LastOrDefault()?.Validation));
         (_lossSinceReport, _stepsSinceReport, _ticksAtReport) = (0, 0, Stopwatch.GetTimestamp());
-        return loss;
     }
 
     private void ResumeIfAsked()

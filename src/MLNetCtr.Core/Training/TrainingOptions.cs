@@ -80,7 +80,16 @@ public record TrainingOptions
     /// <summary>The metric that picks the best model. Default: <see cref="ValidationMetric.AreaUnderRocCurve"/>.</summary>
     public ValidationMetric EarlyStoppingMetric { get; init; } = ValidationMetric.AreaUnderRocCurve;
 
-    /// <summary>The task whose metric is watched; null for the first task. Default: null.</summary>
+    /// <summary>
+    /// The task whose <see cref="EarlyStoppingMetric"/> is watched; null watches every task of a multi-task model at once:
+    /// the mean of the tasks' metrics weighted by their loss weights (<c>Σ_t w_t · m_t / Σ_t w_t</c>), over the tasks of
+    /// positive weight that report the metric. A model with one task watches that task. Default: null.
+    /// </summary>
+    /// <remarks>
+    /// Weighted by loss weight because the weights already say how much each task matters: a task of weight 0 (trained
+    /// through another, or only predicted) does not pick the model, and with equal weights it is the plain mean.
+    /// Watching one task alone picks that task's best epoch, often at the other tasks' expense.
+    /// </remarks>
     public string? EarlyStoppingTask { get; init; }
 
     /// <summary>Stop after this many validations without improvement; 0 never stops early. Default: <see cref="CtrDefaults.EarlyStoppingPatience"/> (2).</summary>

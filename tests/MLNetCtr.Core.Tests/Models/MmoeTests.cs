@@ -3,6 +3,7 @@ using MLNetCtr.Evaluation;
 using MLNetCtr.Models;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
+using MLNetCtr.Training;
 
 namespace MLNetCtr.Tests.Models;
 
@@ -173,6 +174,63 @@ public sealed class MmoeTests(MultitaskScenarioFixture data) : IClassFixture<Mul
         Assert.Contains(model.Network.NamedParameters(), p => p.Name == "behaviors.attention.context.weight");   // profile-conditioned
         Assert.True(auc > 0.65, $"DUPN test AUC {auc:F4} (oracle {oracle:F4})");
         Assert.Equal(model.Score(data.SequenceTest), CtrPredictionModel.LoadFrom(path).Score(data.SequenceTest));
+    }
+
+    [Fact]
+    public void Fit_NoEarlyStoppingTask_WatchesTheLossWeightedMeanOfTheBinaryTasks()
+    {
+        var options = Small with { NumberOfEpochs = 2, ExpertHiddenLayers = [8], TowerHiddenLayers = [], TaskLossWeights = [3f, 1f, 1f] };
+
+        TrainingResult result = MmoeTrainer.Definition.Fit(data.Train, data.Encoder, data.Valid, options).Result;
+        TrainingResult likeOnly = MmoeTrainer.Definition.Fit(data.Train, data.Encoder, data.Valid, options with { EarlyStoppingTask = "like" }).Result;
+
+        var best = result.History.Single(r => r.Step == result.BestStep).Validation!;
+        double click = best["click"]["AreaUnderRocCurve"], like = best["like"]["AreaUnderRocCurve"];   // dwell time has no AUC
+        Assert.Equal(((3 * click) + like) / 4, result.BestValue, 12);
+        Assert.Equal(likeOnly.History.Single(r => r.Step == likeOnly.BestStep).Validation!["like"]["AreaUnderRocCurve"], likeOnly.BestValue);
+    }
+
+    [Fact]
+    public void BiasTower_PositionDropout_ZeroesDroppedRowsPositionsInTrainingOnly()
+    {
+        CtrBatch batch = FirstBatch(data.Train);
+        var options = Small with { BiasTowerPositionDropout = 0.5f, BiasTowerServingPosition = 2 };
+        ShallowBiasTower dropping = new(data.Encoder, ["position"], options, new Random(3));
+        ShallowBiasTower keeping = new(data.Encoder, ["position"], options with { BiasTowerPositionDropout = 0f }, new Random(3));   // same weights
+        dropping.ReseedDropout(11);
+
+        Tensor dropped = dropping.Forward(batch)!, kept = keeping.Forward(batch)!;                       // (B, 1)
+        (Tensor Weight, float[] Grad) Gradient(ShallowBiasTower tower, Tensor output, float[] rowWeights)
+        {
+            Ops.Sum(output * Tensor.From(rowWeights, rowWeights.Length, 1)).Backward();
+            Tensor weight = tower.NamedParameters().Single(p => p.Name == "position.weight").Parameter;
+            return (weight, weight.Grad!);
+        }
+        float unknownPosition = MlpOfZero(keeping);
+        float[] keptRows = [.. Enumerable.Range(0, batch.RowCount).Select(i => dropped.Data[i] == kept.Data[i] ? 1f : 0f)];
+        for (int i = 0; i < batch.RowCount; i++)
+        {
+            Assert.True(keptRows[i] == 1f || dropped.Data[i] == unknownPosition, $"row {i}: {dropped.Data[i]} is neither {kept.Data[i]} nor {unknownPosition}");
+        }
+        Assert.InRange(keptRows.Sum(), 0.25f * batch.RowCount, 0.75f * batch.RowCount);
+        // The position table learns from the kept rows only: the same gradient as the full tower weighted by the kept rows.
+        float[] expected = Gradient(keeping, kept, keptRows).Grad, actual = Gradient(dropping, dropped, [.. Enumerable.Repeat(1f, batch.RowCount)]).Grad;
+        Assert.Contains(expected, g => g != 0f);
+        Assert.All(Enumerable.Range(0, expected.Length), i => Assert.Equal(expected[i], actual[i], 6));
+        keeping.Eval();
+        dropping.Eval();
+        Assert.Equal(keeping.Forward(batch)!.Data, dropping.Forward(batch)!.Data);
+    }
+
+    /// <summary>The tower's output for a zero position embedding (a dropped position), by zeroing a copy of the table.</summary>
+    private float MlpOfZero(ShallowBiasTower tower)
+    {
+        Tensor weight = tower.NamedParameters().Single(p => p.Name == "position.weight").Parameter;
+        float[] saved = (float[])weight.Data.Clone();
+        Array.Clear(weight.Data);
+        float value = tower.Forward(FirstBatch(data.Train))!.Data[0];
+        saved.CopyTo(weight.Data, 0);
+        return value;
     }
 
     private Mmoe Create(MmoeOptions options, DataEncoder? encoder = null) => new(encoder ?? data.Encoder, options, MultitaskStructure.Mmoe);

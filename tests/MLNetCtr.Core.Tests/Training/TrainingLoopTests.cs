@@ -144,6 +144,28 @@ public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixtur
     }
 
     [Fact]
+    public void Run_TrainingRecord_CarriesTheMeanLossSinceThePreviousRecord()
+    {
+        var stepLosses = new List<(long Step, double Loss)>();
+        var options = Quick with { BatchSize = 512, ValidateEverySteps = 10 };
+        CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
+
+        CtrDataset train = data.Train.Select(Enumerable.Range(0, 40_000).ToArray());   // 79 steps: one progress report per step
+
+        TrainingResult result = TrainingLoop.Run(model, train, null, options, new Recorder(p => stepLosses.Add((p.Step, p.Loss))));
+
+        Assert.Equal(result.Steps, stepLosses.Count);
+        Assert.True(result.History.Count >= 3, $"only {result.History.Count} records");
+        long previous = 0;
+        foreach (TrainingRecord record in result.History)
+        {
+            double expected = stepLosses.Where(s => s.Step > previous && s.Step <= record.Step).Average(s => s.Loss);
+            Assert.Equal(expected, record.TrainingLoss, 9);
+            previous = record.Step;
+        }
+    }
+
+    [Fact]
     public void Run_DivergingLoss_StopsWithAClearMessage()
     {
         CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, Quick);
