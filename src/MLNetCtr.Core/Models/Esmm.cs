@@ -28,6 +28,9 @@ public enum EsmmMode
 /// Every output column is a logit; products and mixtures are formed in log space (<see cref="Ops.ProductLogit"/>,
 /// <see cref="Ops.MixtureLogit"/>), so BCE-with-logits on the ctcvr column is exactly BCE on pCTCVR, without rounding
 /// it to 0. The cvr task has loss weight 0: it is reported (on clicked rows) but never trained directly.
+/// pCVR is learned only as pCTCVR / pCTR, so it absorbs the CTR tower's errors (the "inherent estimation bias" of Wang et
+/// al., ESCM², SIGIR 2022): it beats a CVR model fitted on clicked rows when the shared embeddings gain more from the
+/// impressions than a weak pCTR costs, i.e. with sparse clicks or plenty of data, and can lose to it on small data.
 /// </remarks>
 public sealed class Esmm : CtrModel, IOnnxExportable
 {
