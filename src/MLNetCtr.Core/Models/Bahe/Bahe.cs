@@ -63,8 +63,9 @@ public sealed partial class Bahe : CtrModel
     public override Tensor Forward(CtrBatch batch)
     {
         CheckTable();
+        Tensor item = ItemVector(batch);                                                          // (B, H)
         Tensor[] users = UserVectors(batch);                                                      // S × (B, H)
-        return Head(users, ItemVector(batch), _others.Forward(batch).Flatten(1));                 // (B, T)
+        return Head(users, item, _others.Forward(batch).Flatten(1));                              // (B, T)
     }
 
     /// <summary><c>v = W · table[item text]</c>, <c>(B, H)</c>.</summary>
@@ -88,7 +89,14 @@ public sealed partial class Bahe : CtrModel
         }
         if (_options.ParallelSequences)
         {
-            Parallel.For(0, users.Length, Encode);   // feature parallel: the sequences are independent
+            try
+            {
+                Parallel.For(0, users.Length, Encode);   // feature parallel: the sequences are independent
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // e.g. a text missing from the table: its own error
+            }
         }
         else
         {
