@@ -128,6 +128,29 @@ public sealed class CtrTrainers
     /// <summary>MMoE (or shared-bottom, PLE) with every option.</summary>
     public MmoeEstimator Mmoe(CtrEstimatorOptions<MmoeOptions> options, MultitaskStructure structure = MultitaskStructure.Mmoe) => new(options, structure);
 
+    /// <summary>BAHE: textual behaviors looked up in a behavior table (encoded once each), trainable layers over each sequence.</summary>
+    /// <param name="behaviorColumnNames">The user's behavior text columns (vectors of text, oldest first), one sequence each.</param>
+    /// <param name="itemTextColumnName">The candidate item's text.</param>
+    /// <param name="behaviorTable">The behavior table file (<see cref="BaheOptions.BehaviorTable"/>), created if absent.</param>
+    /// <param name="encoderModel">Universal Sentence Encoder lite (<c>tools/fetch-use-lite.sh</c>) to encode texts the table lacks; null: table only.</param>
+    /// <param name="featureColumnNames">The features, behavior and item text columns included; null for every column that is not the label.</param>
+    /// <param name="labelColumnName">The Boolean label.</param>
+    /// <param name="numberOfEpochs">Passes over the training data.</param>
+    /// <param name="learningRate">Step size of the optimizer.</param>
+    /// <param name="batchSize">Rows per training step.</param>
+    public BaheEstimator Bahe(IReadOnlyList<string> behaviorColumnNames, string itemTextColumnName, string behaviorTable, string? encoderModel = null,
+        IReadOnlyList<string>? featureColumnNames = null, string labelColumnName = CtrCatalogDefaults.LabelColumnName,
+        int numberOfEpochs = CtrCatalogDefaults.NumberOfEpochs, float learningRate = CtrCatalogDefaults.LearningRate, int batchSize = CtrCatalogDefaults.BatchSize)
+        => Bahe(new CtrEstimatorOptions<BaheOptions>
+        {
+            Columns = new() { LabelColumnNames = [labelColumnName], FeatureColumnNames = featureColumnNames },
+            Trainer = new() { BehaviorTable = behaviorTable, EncoderModel = encoderModel, NumberOfEpochs = numberOfEpochs, LearningRate = learningRate, BatchSize = batchSize },
+        }, behaviorColumnNames, itemTextColumnName);
+
+    /// <summary>BAHE with every option; <c>Options.Trainer</c> must name the behavior table.</summary>
+    public BaheEstimator Bahe(CtrEstimatorOptions<BaheOptions> options, IReadOnlyList<string> behaviorColumnNames, string itemTextColumnName) =>
+        new(options, behaviorColumnNames, itemTextColumnName);
+
     /// <summary>
     /// The columns of a behavior sequence for FG-BERT and SRP4CTR: the history shares the item's vocabulary; the history
     /// features are aligned with it. Every other column is a context feature.

@@ -82,7 +82,7 @@ public sealed class CtrScorer
     public IReadOnlyList<CtrPrediction> ScoreCandidateObjects<TUser, TCandidate>(TUser user, IEnumerable<TCandidate> candidates) =>
         ScoreCandidates(RowMapper<TUser>.ToColumns(user, Model.Encoder.Schema), candidates.Select(c => RowMapper<TCandidate>.ToColumns(c, Model.Encoder.Schema)).ToArray());
 
-    /// <summary>Whether the family computes the user part once per <see cref="ScoreCandidates"/> request (two-tower, SRP4CTR).</summary>
+    /// <summary>Whether the family computes the user part once per <see cref="ScoreCandidates"/> request (two-tower, SRP4CTR, BAHE).</summary>
     public bool HasUserOncePath => CtrScoring.HasUserOncePath(Model.Network);
 
     /// <summary>Scores typed rows: each public property is the column of its name (or of its <see cref="CtrColumnAttribute"/>).</summary>

@@ -16,7 +16,7 @@ public sealed class NotebookTests
     [Fact]
     public void Notebooks_OnePerFamily_AreFound()
     {
-        Assert.Equal(["01-parallel-two-tower.ipynb", "02-esmm.ipynb", "03-mmoe.ipynb", "04-srp4ctr.ipynb"], NotebookNames());
+        Assert.Equal(["01-parallel-two-tower.ipynb", "02-esmm.ipynb", "03-mmoe.ipynb", "04-srp4ctr.ipynb", "05-bahe.ipynb"], NotebookNames());
     }
 
     [Fact]

@@ -18,12 +18,14 @@ public sealed class CandidateScoringTests(OnnxExportFixture data) : IClassFixtur
     [InlineData("srp4ctr", true)]
     [InlineData("srp4ctr-mean-pooling", true)]
     [InlineData("deepfm", false)]
+    [InlineData("bahe", true)]
     public void ScoreCandidates_OneUserManyItems_EqualsScoringTheJoinedRows(string name, bool userOnce)
     {
         var scorer = new CtrScorer(Create(name));
-        IReadOnlyList<IReadOnlyDictionary<string, string?>> rows = data.RawRows(ScenarioKind.Sequence, 40);
-        IReadOnlyDictionary<string, string?> user = Columns(rows[0], item: false);
-        IReadOnlyDictionary<string, string?>[] candidates = [.. rows.Select(r => Columns(r, item: true))];
+        ScenarioKind kind = ScenarioOf(name);
+        IReadOnlyList<IReadOnlyDictionary<string, string?>> rows = data.RawRows(kind, 40);
+        IReadOnlyDictionary<string, string?> user = Columns(rows[0], item: false, kind);
+        IReadOnlyDictionary<string, string?>[] candidates = [.. rows.Select(r => Columns(r, item: true, kind))];
         IReadOnlyList<CtrPrediction> expected = scorer.Score([.. candidates.Select(c => Join(user, c))]);
 
         IReadOnlyList<CtrPrediction> actual = scorer.ScoreCandidates(user, candidates);
@@ -96,9 +98,11 @@ public sealed class CandidateScoringTests(OnnxExportFixture data) : IClassFixtur
         Assert.True(float.IsFinite(prediction.Scores["click"]));
     }
 
-    private IReadOnlyDictionary<string, string?> Columns(IReadOnlyDictionary<string, string?> row, bool item)
+    private static ScenarioKind ScenarioOf(string name) => name == "bahe" ? ScenarioKind.BehaviorText : ScenarioKind.Sequence;
+
+    private IReadOnlyDictionary<string, string?> Columns(IReadOnlyDictionary<string, string?> row, bool item, ScenarioKind kind = ScenarioKind.Sequence)
     {
-        DatasetSchema schema = data.Scenario(ScenarioKind.Sequence).Encoder.Schema;
+        DatasetSchema schema = data.Scenario(kind).Encoder.Schema;
         HashSet<string> items = [.. schema.Features.Where(c => c.Side == FeatureSide.Item).Select(c => c.Name)];
         return row.Where(p => items.Contains(p.Key) == item).ToDictionary(p => p.Key, p => p.Value);
     }
@@ -110,7 +114,7 @@ public sealed class CandidateScoringTests(OnnxExportFixture data) : IClassFixtur
 
     private CtrPredictionModel Create(string name)
     {
-        DataEncoder encoder = data.Scenario(ScenarioKind.Sequence).Encoder;
+        DataEncoder encoder = data.Scenario(ScenarioOf(name)).Encoder;
         var srp4ctr = new Srp4CtrOptions { Architecture = new FgBertArchitecture { EmbeddingDimension = 8, Layers = 2, Heads = 2, FeedForward = 16 }, HiddenSizes = [16], UserQueries = true };
         (ModelFamily family, TrainingOptions options) = name switch
         {
@@ -119,6 +123,7 @@ public sealed class CandidateScoringTests(OnnxExportFixture data) : IClassFixtur
             "srp4ctr" => (Srp4CtrTrainer.Definition, srp4ctr),
             "srp4ctr-mean-pooling" => (Srp4CtrTrainer.Definition, srp4ctr with { Mode = Srp4CtrMode.MeanPooling }),
             "deepfm" => (DeepFmTrainer.Definition, new DeepFmOptions { EmbeddingDimension = 4, HiddenSizes = [16] }),
+            "bahe" => (BaheTrainer.Definition, FamilyExportTests.SmallBahe(data)),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown case."),
         };
         CtrModel network = family.CreateModel(encoder, options);

@@ -19,7 +19,7 @@ namespace MLNetCtr.Models;
 /// </summary>
 /// <remarks>Children: <c>towers.0</c> … (<see cref="BaheSequenceTower"/>), <c>item</c>, <c>others</c>, <c>head</c>;
 /// buffer <c>tableFingerprint</c> (the table's id, to refuse a different table after loading).</remarks>
-public sealed class Bahe : CtrModel
+public sealed partial class Bahe : CtrModel
 {
     private readonly BehaviorVectors _vectors;                  // texts → (B, L, D) / (B, D), frozen
     private readonly ColumnSchema[] _sequences;                 // the text-sequence columns
@@ -63,8 +63,22 @@ public sealed class Bahe : CtrModel
     public override Tensor Forward(CtrBatch batch)
     {
         CheckTable();
-        Tensor item = _item.Forward(_vectors.Single(batch.Texts[_itemText.Name]));   // (B, H)
-        Tensor[] users = new Tensor[_sequences.Length];                            // S × (B, H)
+        Tensor item = ItemVector(batch);                                                          // (B, H)
+        Tensor[] users = UserVectors(batch);                                                      // S × (B, H)
+        return Head(users, item, _others.Forward(batch).Flatten(1));                              // (B, T)
+    }
+
+    /// <summary><c>v = W · table[item text]</c>, <c>(B, H)</c>.</summary>
+    private Tensor ItemVector(CtrBatch batch) => _item.Forward(_vectors.Single(batch.Texts[_itemText.Name]));   // (B, D) → (B, H)
+
+    /// <summary>The head over <c>[u_1 … u_S, v, u_1 ⊙ v … u_S ⊙ v, e_other]</c>: users S × <c>(B, H)</c>, item <c>(B, H)</c>, others <c>(B, F·E)</c> → <c>(B, T)</c>.</summary>
+    private Tensor Head(Tensor[] users, Tensor item, Tensor others) =>
+        _head.Forward(Ops.Concat([.. users, item, .. users.Select(u => u * item), others], axis: 1));
+
+    /// <summary><c>u_s = Tower_s(table[texts_s])</c> for every text-sequence column: S × <c>(B, H)</c>, in parallel when <see cref="BaheOptions.ParallelSequences"/>.</summary>
+    private Tensor[] UserVectors(CtrBatch batch)
+    {
+        Tensor[] users = new Tensor[_sequences.Length];                                            // S × (B, H)
         bool grad = GradMode.IsEnabled;
         void Encode(int s)
         {
@@ -75,7 +89,14 @@ public sealed class Bahe : CtrModel
         }
         if (_options.ParallelSequences)
         {
-            Parallel.For(0, users.Length, Encode);   // feature parallel: the sequences are independent
+            try
+            {
+                Parallel.For(0, users.Length, Encode);   // feature parallel: the sequences are independent
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // e.g. a text missing from the table: its own error
+            }
         }
         else
         {
@@ -84,8 +105,7 @@ public sealed class Bahe : CtrModel
                 Encode(s);
             }
         }
-        Tensor others = _others.Forward(batch).Flatten(1);                                                          // (B, F·E)
-        return _head.Forward(Ops.Concat([.. users, item, .. users.Select(u => u * item), others], axis: 1));       // (B, T)
+        return users;
     }
 
     /// <summary>Starts deep layer i of every tower from pretrained layer <see cref="BaheOptions.FrozenLayers"/> + i where

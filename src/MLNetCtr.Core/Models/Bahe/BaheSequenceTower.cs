@@ -1,4 +1,5 @@
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 using MLNetCtr.Text;
 
@@ -79,5 +80,24 @@ internal sealed class BaheSequenceTower : Module
             x = layer.Forward(x, padding);                                                   // (B, L, H)
         }
         return MaskedMeanPooling.Forward(x, lengths);                                        // (B, H)
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> in ONNX: <paramref name="behaviors"/> <c>(B, L, D)</c> the looked-up vectors of <paramref name="column"/>
+    /// (<paramref name="maxLength"/> positions, left-aligned), its <c>&lt;column&gt;.Length</c> input the lengths → <c>(B, H)</c>.
+    /// </summary>
+    public string ExportOnnx(OnnxGraph g, string behaviors, string column, int maxLength, string name)
+    {
+        string valid = g.ValidKeys(column, maxLength);                                                                          // (B, L) bool
+        string lengths = g.Unsqueeze(g.Input(column + OnnxExporter.LengthSuffix, Serving.Onnx.Proto.TensorProto.Types.DataType.Int64, OnnxGraph.Batch), 1);   // (B, 1)
+        string positions = g.Constant("positions", [.. Enumerable.Range(0, maxLength).Select(t => (long)t)], 1, maxLength);   // (1, L)
+        string stepsBack = g.Node("Where", [valid, g.Sub(lengths, positions), g.Constant("padding_id", [0L])]);               // (B, L): n − t, 0 at padding
+        string x = g.Add(_projection is null ? behaviors : g.LinearLastAxis(_projection, behaviors, $"{name}.projection"),
+            g.Gather(g.Parameter(_recency.Weight, $"{name}.recency.weight"), stepsBack));                                       // (B, L, H)
+        for (int i = 0; i < Layers.Count; i++)
+        {
+            x = g.PreNormTransformerLayer(Layers[i], x, valid, $"{name}.layers.{i}");                                           // (B, L, H)
+        }
+        return g.MeanOverValid(x, valid, column);                                                                               // (B, H)
     }
 }

@@ -69,6 +69,19 @@ internal static class OnnxAttention
         return g.Add(h, FeedForward(g.LayerNorm(layer.Norm2, h, $"{name}.norm2")));
     }
 
+    /// <summary><see cref="Nn.PreNormTransformerLayer.Forward"/>: <c>(B, L, I)</c> → <c>(B, L, O)</c>, the fused q|k|v projection sliced into its three parts.</summary>
+    public static string PreNormTransformerLayer(this OnnxGraph g, PreNormTransformerLayer layer, string input, string validKeys, string name)
+    {
+        int width = layer.InputDim, headDim = width / layer.Heads;
+        string qkv = g.LinearLastAxis(layer.Qkv, g.LayerNorm(layer.Norm1, input, $"{name}.norm1"), $"{name}.qkv");                   // (B, L, 3I)
+        string[] heads = [.. Enumerable.Range(0, 3).Select(part => g.SplitHeads(g.Slice(qkv, axis: 2, start: part * width, length: width), layer.Heads, headDim))];   // 3 × (B, H, L, Dh)
+        string context = g.ScaledDotProductAttention(heads[0], heads[1], heads[2], validKeys, headDim);                               // (B, H, L, Dh)
+        string attended = g.LinearLastAxis(layer.Output, g.MergeHeads(context, width), $"{name}.output");                            // (B, L, O)
+        string y = g.Add(layer.Residual is null ? input : g.LinearLastAxis(layer.Residual, input, $"{name}.residual"), attended);    // (B, L, O)
+        string hidden = g.Node("Relu", [g.LinearLastAxis(layer.FeedForward1, g.LayerNorm(layer.Norm2, y, $"{name}.norm2"), $"{name}.feedForward1")]);   // (B, L, F)
+        return g.Add(y, g.LinearLastAxis(layer.FeedForward2, hidden, $"{name}.feedForward2"));                                       // (B, L, O)
+    }
+
     /// <summary><see cref="TransformerEncoder.Forward"/> (no causality): every layer, then the final norm if any: <c>(B, L, D)</c> → <c>(B, L, D)</c>.</summary>
     public static string TransformerEncoder(this OnnxGraph g, TransformerEncoder encoder, string input, string validKeys, string name)
     {

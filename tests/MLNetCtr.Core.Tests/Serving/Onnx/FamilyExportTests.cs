@@ -20,6 +20,7 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
         "fm", "ffm", "dcn-v2-parallel", "dcn-v2-stacked-low-rank", "dcn-v2-cross-only", "xdeepfm", "deepfm-batch-norm",
         "esmm", "esm2", "mmoe", "shared-bottom", "ple", "mmoe-bias-tower-serving-position", "parallel-two-tower",
         "srp4ctr", "srp4ctr-user-queries", "srp4ctr-mean-pooling", "din-dice", "din-prelu", "bst",
+        "bahe", "bahe-full-width",
     ];
 
     private static readonly Lock s_gate = new();
@@ -62,7 +63,7 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
                 string path = data.Scratch($"{name}.onnx");
                 OnnxExporter.Export(model, path);
                 exported[name] = (model, model.Score(rows));
-                jobs.Add((name, path, OnnxRuntimeCheck.InputsJson(rows)));
+                jobs.Add((name, path, OnnxRuntimeCheck.InputsJson(rows, model.Network is Bahe bahe ? bahe.OnnxVectorInputs(Batch(rows)) : null)));
             }
             catch (Exception e) when (e is NotSupportedException or InvalidOperationException or ArgumentException)
             {
@@ -154,6 +155,7 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
             "esmm" or "esm2" => data.Scenario(ScenarioKind.Funnel),
             "mmoe-bias-tower-serving-position" => data.Scenario(ScenarioKind.Multitask),
             "srp4ctr" or "srp4ctr-user-queries" or "srp4ctr-mean-pooling" or "din-dice" or "din-prelu" or "bst" => data.Scenario(ScenarioKind.Sequence),
+            "bahe" or "bahe-full-width" => data.Scenario(ScenarioKind.BehaviorText),
             _ => (data.Encoder, data.Rows),
         };
         (ModelFamily family, TrainingOptions options) = name switch
@@ -179,6 +181,8 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
             "din-dice" => (DinTrainer.Definition, (TrainingOptions)new DinOptions { EmbeddingDimension = 4, AttentionHiddenSizes = [8], HiddenSizes = [16, 8] }),
             "din-prelu" => (DinTrainer.Definition, (TrainingOptions)new DinOptions { EmbeddingDimension = 4, AttentionHiddenSizes = [8], HiddenSizes = [16], Activation = ParametricActivationKind.PRelu }),
             "bst" => (BstTrainer.Definition, (TrainingOptions)new BstOptions { EmbeddingDimension = 8, Layers = 2, Heads = 2, FeedForward = 16, HiddenSizes = [16] }),
+            "bahe" => (BaheTrainer.Definition, (TrainingOptions)SmallBahe(data)),
+            "bahe-full-width" => (BaheTrainer.Definition, (TrainingOptions)(SmallBahe(data) with { HiddenSize = null, Heads = 4, DeepLayers = 1 })),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Unknown export case."),
         };
         CtrModel network = family.CreateModel(encoder, options);
@@ -191,6 +195,14 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
         Architecture = new FgBertArchitecture { EmbeddingDimension = 8, Layers = 2, Heads = 2, FeedForward = 16, Dropout = 0.1f },
         HiddenSizes = [16],
     };
+
+    /// <summary>BAHE over the fixture's random behavior table: 2 deep layers of width 8 (projected from D = 256).</summary>
+    internal static BaheOptions SmallBahe(OnnxExportFixture data) => new()
+    {
+        BehaviorTable = data.BehaviorTablePath, FrozenLayers = 0, HiddenSize = 8, Heads = 2, FeedForward = 16, DeepLayers = 2, EmbeddingDimension = 4, HiddenSizes = [16],
+    };
+
+    private static CtrBatch Batch(CtrDataset rows) => new BatchIterator(rows, new BatchOptions { BatchSize = rows.RowCount, Shuffle = false }).Epoch(0).Single();
 
     private static MmoeOptions SmallMmoe { get; } = new() { EmbeddingDimension = 4, ExpertCount = 3, ExpertHiddenLayers = [16, 8], TowerHiddenLayers = [8] };
 }

@@ -12,6 +12,8 @@ public sealed class OnnxExportFixture : IDisposable
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<ScenarioKind, Lazy<(DataEncoder, CtrDataset, SyntheticResult)>> _scenarios = new();
 
+    private string? _behaviorTable;
+
     public OnnxExportFixture()
     {
         Directory = Path.Combine(Path.GetTempPath(), "mlnetctr-onnx-" + Guid.NewGuid().ToString("N"));
@@ -39,6 +41,21 @@ public sealed class OnnxExportFixture : IDisposable
     public CtrDataset Rows { get; }
 
     public string Scratch(string name) => Path.Combine(Directory, name);
+
+    /// <summary>
+    /// A behavior table (<c>FrozenLayers</c> = 0, so D = 256) holding a seeded random vector for every behavior and item text
+    /// of the <see cref="ScenarioKind.BehaviorText"/> rows of <see cref="Scenario"/>: no text encoder is needed (built once).
+    /// </summary>
+    public string BehaviorTablePath => LazyInitializer.EnsureInitialized(ref _behaviorTable, () =>
+    {
+        string path = Scratch("behaviors.db");
+        int dimension = MLNetCtr.Text.BaheBehaviorEncoder.DimensionOf(0);
+        string[] texts = [.. Models.BehaviorTextFixture.Texts(Scenario(ScenarioKind.BehaviorText).Rows).Distinct()];
+        var random = new Random(7);
+        float[] vectors = [.. Enumerable.Range(0, texts.Length * dimension).Select(_ => (float)(random.NextDouble() * 2 - 1))];
+        MLNetCtr.Text.BehaviorTable.Open(path, dimension, MLNetCtr.Text.BaheBehaviorEncoder.IdentityOf(0)).Add(texts, vectors);
+        return path;
+    });
 
     /// <summary>A small dataset of <paramref name="kind"/> (generated once): its encoder and 64 encoded test rows.</summary>
     public (DataEncoder Encoder, CtrDataset Rows) Scenario(ScenarioKind kind)

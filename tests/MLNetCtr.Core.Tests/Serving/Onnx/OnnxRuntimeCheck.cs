@@ -26,8 +26,8 @@ public static class OnnxRuntimeCheck
         }
     }
 
-    /// <summary>The encoded columns of <paramref name="data"/> as run.js inputs, named as the exporter names graph inputs.</summary>
-    public static string InputsJson(CtrColumns data)
+    /// <summary>The encoded columns of <paramref name="data"/> as run.js inputs, named as the exporter names graph inputs, plus <paramref name="extra"/> inputs (e.g. BAHE's looked-up behavior vectors).</summary>
+    public static string InputsJson(CtrColumns data, IEnumerable<(string Name, string Type, int[] Dims, Array Data)>? extra = null)
     {
         var inputs = new Dictionary<string, object>();
         int b = data.RowCount;
@@ -43,6 +43,10 @@ public static class OnnxRuntimeCheck
         {
             inputs[name] = new { type = "int64", dims = new[] { b, sequence.MaxLength }, data = sequence.Ids };
             inputs[name + OnnxExporter.LengthSuffix] = new { type = "int64", dims = new[] { b }, data = sequence.Lengths };
+        }
+        foreach ((string name, string type, int[] dims, Array values) in extra ?? [])
+        {
+            inputs[name] = new { type, dims, data = (object)values };
         }
         return JsonSerializer.Serialize(inputs);
     }
@@ -117,12 +121,16 @@ public static class OnnxRuntimeCheck
         }
     }
 
-    /// <summary>Adds <c>0.2 · U(−0.5, 0.5)</c> to every parameter and buffer (so biases, norms and running statistics are not trivial); running variances and regression scales only grow.</summary>
+    /// <summary>Adds <c>0.2 · U(−0.5, 0.5)</c> to every parameter and buffer (so biases, norms and running statistics are not trivial), except fingerprints; running variances and regression scales only grow.</summary>
     public static void Perturb(MLNetCtr.Nn.Module network, int seed)
     {
         var random = new Random(seed);
         foreach ((string name, MLNetCtr.Tensors.Tensor tensor) in network.NamedParameters().Concat(network.NamedBuffers()))
         {
+            if (name.EndsWith("Fingerprint", StringComparison.Ordinal))
+            {
+                continue;   // an identity (BAHE's behavior table), not a statistic
+            }
             for (int i = 0; i < tensor.Size; i++)
             {
                 float step = 0.2f * (float)(random.NextDouble() - 0.5);
