@@ -30,8 +30,8 @@ float[] naiveCvr = naive.Score(test)[0];
 
 Console.WriteLine($"Training rows: {train.RowCount} impressions, of which {ClickedRows(train).Length} clicked (the naive model sees only these).");
 Console.WriteLine($"CVR on {clicked.Length} clicked test rows:      AUC     r with true P(buy | click)");
-Console.WriteLine($"  ESMM pCVR                       {Auc(buy, esmmScores[1], clicked):F4}  {Pearson(trueCvr, [.. clicked.Select(i => esmmScores[1][i])]):F4}");
-Console.WriteLine($"  naive (same network, clicks)    {Auc(buy, naiveCvr, clicked):F4}  {Pearson(trueCvr, [.. clicked.Select(i => naiveCvr[i])]):F4}");
+Console.WriteLine($"  ESMM pCVR                       {Auc(buy, esmmScores[1], clicked):F4}  {Correlation.Pearson(trueCvr, [.. clicked.Select(i => esmmScores[1][i])]):F4}");
+Console.WriteLine($"  naive (same network, clicks)    {Auc(buy, naiveCvr, clicked):F4}  {Correlation.Pearson(trueCvr, [.. clicked.Select(i => naiveCvr[i])]):F4}");
 Console.WriteLine($"  oracle                          {BinaryClassificationEvaluator.AreaUnderRocCurve(labels, truths):F4}");
 float[] naiveCtcvr = [.. naiveCvr.Select((z, i) => Sigmoid(z) * Sigmoid(esmmScores[0][i]))];
 Console.WriteLine($"CTCVR AUC over all {test.RowCount} test impressions: ESMM {esmm.Evaluate(test)[Esmm.CtcvrTask].Binary!.AreaUnderRocCurve:F4}, " +
@@ -41,34 +41,4 @@ static double Auc(float[] labels, float[] scores, int[] rows) => BinaryClassific
 
 static float Sigmoid(float z) => 1f / (1f + MathF.Exp(-z));
 
-static int[] ClickedRows(CtrDataset data) => [.. Enumerable.Range(0, data.RowCount).Where(i => data.Labels["click"][i] > 0)];
-
-// Pearson correlation of logits with probabilities: how well the scores rank the truth, without the label noise of 400 rows.
-static double Pearson(float[] x, float[] y)
-{
-    double mx = x.Average(), my = y.Average(), xy = 0, xx = 0, yy = 0;
-    for (int i = 0; i < x.Length; i++)
-    {
-        (xy, xx, yy) = (xy + (x[i] - mx) * (y[i] - my), xx + (x[i] - mx) * (x[i] - mx), yy + (y[i] - my) * (y[i] - my));
-    }
-    return xy / Math.Sqrt(xx * yy);
-}
-
-/// <summary>The naive CVR model: ESMM's field embeddings and one of its towers, a single task on the conversion label.</summary>
-internal sealed class ClickedRowsCvr : CtrModel
-{
-    private readonly FeatureEmbedding _embedding;   // (B, F, D)
-    private readonly Mlp _tower;                    // (B, F·D) → (B, 1)
-
-    private ClickedRowsCvr(DataEncoder encoder, EsmmOptions options)
-        : base([new CtrTask(Esmm.CvrTask, TaskKind.Binary) { LabelColumns = [options.ConversionLabel] }])
-    {
-        var random = new Random(options.Seed);
-        _embedding = Register("embedding", new FeatureEmbedding(encoder, options.EmbeddingDimension, random));
-        _tower = Register("tower", new Mlp(_embedding.Fields.Count * options.EmbeddingDimension, options.TowerHiddenLayers, random, dropout: options.Dropout, outputSize: 1));
-    }
-
-    public static ModelFamily Family { get; } = ModelFamily.Create<EsmmOptions>("clicked-rows-cvr", (encoder, options) => new ClickedRowsCvr(encoder, options));
-
-    public override Tensor Forward(CtrBatch batch) => _tower.Forward(_embedding.Forward(batch).Flatten(1));   // (B, 1) logit of P(buy | click)
-}
+static int[] ClickedRows(CtrDataset data) => ClickedRowsCvr.ClickedRows(data, "click");

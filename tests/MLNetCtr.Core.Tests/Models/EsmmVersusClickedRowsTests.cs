@@ -43,39 +43,10 @@ public sealed class EsmmVersusClickedRowsTests : IDisposable
         float[] buy = [.. clicked.Select(i => test.Labels["buy"][i])], truth = [.. clicked.Select(i => synthetic.Test.Truths["buy_given_click"][i])];
         double esmmAuc = BinaryClassificationEvaluator.AreaUnderRocCurve(buy, [.. clicked.Select(i => esmm[i])]);
         double naiveAuc = BinaryClassificationEvaluator.AreaUnderRocCurve(buy, [.. clicked.Select(i => naive[i])]);
-        double esmmR = Pearson(truth, [.. clicked.Select(i => esmm[i])]), naiveR = Pearson(truth, [.. clicked.Select(i => naive[i])]);
+        double esmmR = Correlation.Pearson(truth, [.. clicked.Select(i => esmm[i])]), naiveR = Correlation.Pearson(truth, [.. clicked.Select(i => naive[i])]);
         Assert.True(esmmAuc > naiveAuc + 0.01, $"CVR AUC on clicked test rows: ESMM {esmmAuc:F4}, naive {naiveAuc:F4}");
         Assert.True(esmmR > naiveR + 0.05, $"r with the true P(buy | click) on clicked test rows: ESMM {esmmR:F4}, naive {naiveR:F4}");
     }
 
-    private static int[] Clicked(CtrDataset data) => [.. Enumerable.Range(0, data.RowCount).Where(i => data.Labels["click"][i] > 0)];
-
-    private static double Pearson(float[] x, float[] y)
-    {
-        double mx = x.Average(), my = y.Average(), xy = 0, xx = 0, yy = 0;
-        for (int i = 0; i < x.Length; i++)
-        {
-            (xy, xx, yy) = (xy + (x[i] - mx) * (y[i] - my), xx + (x[i] - mx) * (x[i] - mx), yy + (y[i] - my) * (y[i] - my));
-        }
-        return xy / Math.Sqrt(xx * yy);
-    }
-
-    /// <summary>The naive CVR model: ESMM's shared embeddings and one of its towers, a single task "cvr" on the conversion label.</summary>
-    private sealed class ClickedRowsCvr : CtrModel
-    {
-        private readonly FeatureEmbedding _embedding;   // (B, F, D)
-        private readonly Mlp _tower;                    // (B, F·D) → (B, 1)
-
-        private ClickedRowsCvr(DataEncoder encoder, EsmmOptions options)
-            : base([new CtrTask(Esmm.CvrTask, TaskKind.Binary) { LabelColumns = [options.ConversionLabel] }])
-        {
-            var random = new Random(options.Seed);
-            _embedding = Register("embedding", new FeatureEmbedding(encoder, options.EmbeddingDimension, random));
-            _tower = Register("tower", new Mlp(_embedding.Fields.Count * options.EmbeddingDimension, options.TowerHiddenLayers, random, dropout: options.Dropout, outputSize: 1));
-        }
-
-        public static ModelFamily Family { get; } = ModelFamily.Create<EsmmOptions>("clicked-rows-cvr", (encoder, options) => new ClickedRowsCvr(encoder, options));
-
-        public override Tensor Forward(CtrBatch batch) => _tower.Forward(_embedding.Forward(batch).Flatten(1));   // (B, 1) logit of P(buy | click)
-    }
+    private static int[] Clicked(CtrDataset data) => ClickedRowsCvr.ClickedRows(data, "click");
 }
