@@ -5,8 +5,6 @@ using MLNetCtr.Data;
 using MLNetCtr.Data.Synthetic;
 using MLNetCtr.Evaluation;
 using MLNetCtr.Models;
-using MLNetCtr.Nn;
-using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
 
 string directory = Path.Combine(Path.GetTempPath(), "mlnetctr-examples", "esmm");

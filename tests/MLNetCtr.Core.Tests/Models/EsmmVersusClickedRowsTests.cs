@@ -2,8 +2,6 @@ using MLNetCtr.Data;
 using MLNetCtr.Data.Synthetic;
 using MLNetCtr.Evaluation;
 using MLNetCtr.Models;
-using MLNetCtr.Nn;
-using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
 
 namespace MLNetCtr.Tests.Models;
