@@ -107,6 +107,20 @@ public sealed class TensorScope : IDisposable
         return t_current = new TensorScope(pool, t_current);
     }
 
+    /// <summary>The scope of this thread, or null; pass it to <see cref="Join"/> on a worker thread.</summary>
+    internal static TensorScope? Current => t_current;
+
+    /// <summary>
+    /// Makes <paramref name="scope"/> (begun on another thread, which keeps it open) this thread's scope until the
+    /// returned value is disposed, so tensors made here borrow from the same pool (<see cref="TensorParallel"/>).
+    /// </summary>
+    internal static Joined Join(TensorScope? scope)
+    {
+        var joined = new Joined(t_current);
+        t_current = scope;
+        return joined;
+    }
+
     /// <summary>A zero-filled buffer: borrowed from the current scope's pool if there is one, else newly allocated.</summary>
     internal static float[] Allocate(int length, out bool scoped)
     {
@@ -116,9 +130,12 @@ public sealed class TensorScope : IDisposable
         {
             return new float[length];
         }
-        float[] buffer = scope._pool.Rent(length);
-        scope._borrowed.Add(buffer);
-        return buffer;
+        lock (scope._borrowed)    // threads that joined the scope rent concurrently
+        {
+            float[] buffer = scope._pool.Rent(length);
+            scope._borrowed.Add(buffer);
+            return buffer;
+        }
     }
 
     /// <summary>Gives every borrowed buffer back to the pool and restores the enclosing scope.</summary>
@@ -140,5 +157,12 @@ public sealed class TensorScope : IDisposable
         _borrowed.Clear();
         _pool.EndScope();
         t_current = _outer;
+    }
+
+    /// <summary>A thread's membership in a scope begun elsewhere (<see cref="Join"/>); disposing restores its own scope.</summary>
+    internal readonly struct Joined(TensorScope? previous) : IDisposable
+    {
+        /// <summary>Leaves the joined scope; the buffers stay with the scope's owner.</summary>
+        public void Dispose() => t_current = previous;
     }
 }

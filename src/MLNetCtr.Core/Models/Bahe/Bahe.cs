@@ -65,17 +65,15 @@ public sealed class Bahe : CtrModel
         CheckTable();
         Tensor item = _item.Forward(_vectors.Single(batch.Texts[_itemText.Name]));   // (B, H)
         Tensor[] users = new Tensor[_sequences.Length];                            // S × (B, H)
-        bool grad = GradMode.IsEnabled;
         void Encode(int s)
         {
-            using GradMode.NoGradRegion? noGrad = grad ? null : GradMode.NoGrad();
             ColumnSchema column = _sequences[s];
             (Tensor behaviors, int[] lengths) = _vectors.Sequences(batch.Texts[column.Name], column.Separator!, column.MaxLength);   // (B, L, D)
             users[s] = _towers[s].Forward(behaviors, lengths);                                                                          // (B, H)
         }
         if (_options.ParallelSequences)
         {
-            Parallel.For(0, users.Length, Encode);   // feature parallel: the sequences are independent
+            TensorParallel.For(users.Length, Encode);   // feature parallel: the sequences are independent; same scope and grad mode
         }
         else
         {
