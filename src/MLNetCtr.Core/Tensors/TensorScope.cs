@@ -21,14 +21,18 @@ public sealed class BufferPool
     /// <summary>Number of buffers currently waiting for reuse.</summary>
     public int FreeCount => _free.Values.Sum(b => b.Buffers.Count);
 
-    internal float[] Rent(int length)
+    /// <summary>A buffer of <paramref name="length"/> floats, zero-filled when <paramref name="clear"/>, else holding whatever it held.</summary>
+    internal float[] Rent(int length, bool clear = true)
     {
         if (_free.TryGetValue(length, out Bucket? bucket))
         {
             bucket.LastRent = _scopes;
             if (bucket.Buffers.TryPop(out float[]? buffer))
             {
-                Array.Clear(buffer);
+                if (clear)
+                {
+                    Array.Clear(buffer);
+                }
                 return buffer;
             }
         }
@@ -36,7 +40,7 @@ public sealed class BufferPool
         {
             _free[length] = new Bucket { LastRent = _scopes };
         }
-        return new float[length];
+        return clear ? new float[length] : GC.AllocateUninitializedArray<float>(length);
     }
 
     internal void Return(float[] buffer)
@@ -121,18 +125,21 @@ public sealed class TensorScope : IDisposable
         return joined;
     }
 
-    /// <summary>A zero-filled buffer: borrowed from the current scope's pool if there is one, else newly allocated.</summary>
-    internal static float[] Allocate(int length, out bool scoped)
+    /// <summary>
+    /// A buffer borrowed from the current scope's pool if there is one, else newly allocated; zero-filled unless
+    /// <paramref name="clear"/> is false (then the caller must write every element before reading any).
+    /// </summary>
+    internal static float[] Allocate(int length, out bool scoped, bool clear = true)
     {
         TensorScope? scope = t_current;
         scoped = scope is not null;
         if (scope is null)
         {
-            return new float[length];
+            return clear ? new float[length] : GC.AllocateUninitializedArray<float>(length);
         }
         lock (scope._borrowed)    // threads that joined the scope rent concurrently
         {
-            float[] buffer = scope._pool.Rent(length);
+            float[] buffer = scope._pool.Rent(length, clear);
             scope._borrowed.Add(buffer);
             return buffer;
         }
