@@ -13,6 +13,10 @@ public sealed class OverwrittenResultTests
     {
         ["linear"] = x => T.Ops.Linear(x, Tensor.From([.. Enumerable.Range(0, 35).Select(i => (i % 7) - 3f)], 5, 7), Tensor.From([1f, 2f, 3f, 4f, 5f], 5)),
         ["relu"] = T.Ops.Relu,
+        ["add-scalar"] = x => T.Ops.AddScalar(x, 2f),
+        ["mul-scalar"] = x => T.Ops.MulScalar(x, 3f),
+        ["broadcast-mul"] = x => x * Tensor.From([1f, 2f, 3f, 4f, 5f, 6f, 7f], 7),
+        ["sum"] = x => x + x,
         ["reshape"] = x => T.Ops.Reshape(x, 7, 6),
         ["permute"] = x => T.Ops.Permute(x, 1, 0),
         ["concat"] = x => T.Ops.Concat([x, x], axis: 1),
