@@ -130,7 +130,8 @@ public sealed partial class Tensor
 
     /// <summary>
     /// <see cref="ResultOf"/> for an op that writes every element of its output before reading any: the buffer is not
-    /// zero-filled (a pooled buffer keeps its old values), which saves a memset per op (5–9% of a transformer step).
+    /// zero-filled (a pooled buffer keeps its old values), which saves a memset per op (memset was 5–9% of the
+    /// profiled <c>bahe</c> and <c>srp4ctr-serve</c> benchmark runs).
     /// </summary>
     internal static Tensor ResultOfOverwritten(int[] shape, params Tensor[] parents) =>
         Recorded(new(CheckedShape(shape), TensorScope.Allocate(ShapeSize(shape), out bool scoped, clear: false), scoped), parents);
