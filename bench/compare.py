@@ -17,7 +17,7 @@ import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OURS = os.path.join(ROOT, "bench/MLNetCtr.Benchmarks/bin/Release/net10.0/MLNetCtr.Benchmarks.dll")
-CONFIGS = ["gemm", "mlp", "two-tower", "esmm", "mmoe", "fgbert", "srp4ctr", "two-tower-serve", "srp4ctr-serve"]
+CONFIGS = ["gemm", "mlp", "two-tower", "esmm", "mmoe", "fgbert", "srp4ctr", "bahe", "two-tower-serve", "srp4ctr-serve"]
 
 
 def run(command):

@@ -133,10 +133,8 @@ public class BaheBenchmarks
             int[] lengths = [.. Enumerable.Repeat(Length, b)];
             Tensor item = _item.Forward(Gather(table, items, [b, D]));                      // (B, D)
             var users = new Tensor[Sequences];
-            bool grad = GradMode.IsEnabled;
-            Parallel.For(0, Sequences, s =>                                                  // feature parallel
+            TensorParallel.For(Sequences, s =>                                               // feature parallel, same scope and grad mode
             {
-                using GradMode.NoGradRegion? noGrad = grad ? null : GradMode.NoGrad();
                 int[] sequence = ids.AsSpan(s * b * Length, b * Length).ToArray();
                 users[s] = _towers[s].Forward(Gather(table, sequence, [b, Length, D]), lengths);   // (B, D)
             });

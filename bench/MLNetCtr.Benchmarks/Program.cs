@@ -23,6 +23,11 @@ if (args is ["--mmoe"])
     MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();
     return 0;
 }
+if (args is ["--gemm-shapes"])
+{
+    MLNetCtr.Benchmarks.GemmShapes.Run();
+    return 0;
+}
 if (args is ["throughput", ..])
 {
     return MLNetCtr.Benchmarks.Throughput.ThroughputRunner.Run(args[1..]);

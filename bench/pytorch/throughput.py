@@ -498,6 +498,60 @@ def srp4ctr_serve_config():
     return 1000, [("serve", 1000, candidate + user / 1000, serve), ("full", 1000, candidate + user, full)]
 
 
+# ---- bahe: BAHE's deep part over a 200k x 128 frozen behavior table (bench/MLNetCtr.Benchmarks/BaheBenchmarks.cs) -------
+BAHE_ROWS, BAHE_D, BAHE_L, BAHE_SEQUENCES, BAHE_LAYERS, BAHE_HEADS, BAHE_FFN, BAHE_BATCH = 200_000, 128, 100, 2, 2, 4, 512, 128
+
+
+class BaheTower(nn.Module):
+    """Ours (BaheSequenceTower): x = e + recency[n - t] (zero-initialised, row 0 padding); 2 pre-norm layers
+    (LN eps 1e-6, fused qkv, ReLU FFN, no dropout); mean over the n valid positions."""
+
+    def __init__(self):
+        super().__init__()
+        self.recency = nn.Embedding(BAHE_L + 1, BAHE_D, padding_idx=0)
+        nn.init.zeros_(self.recency.weight)
+        self.layers = nn.ModuleList(nn.TransformerEncoderLayer(BAHE_D, BAHE_HEADS, BAHE_FFN, dropout=0.0, activation="relu",
+                                                               layer_norm_eps=1e-6, batch_first=True, norm_first=True)
+                                    for _ in range(BAHE_LAYERS))
+
+    def forward(self, behaviors, steps_back, padding):  # (B, L, D), (B, L) n - t, (B, L) all False -> (B, D)
+        x = behaviors + self.recency(steps_back)
+        for layer in self.layers:
+            x = layer(x, src_key_padding_mask=padding)
+        valid = (~padding).unsqueeze(2).float()
+        return (x * valid).sum(1) / valid.sum(1)
+
+
+class Bahe(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.table = torch.rand(BAHE_ROWS, BAHE_D) - 0.5  # frozen: the shallow part ran once, offline
+        self.towers = nn.ModuleList(BaheTower() for _ in range(BAHE_SEQUENCES))
+        self.item = nn.Linear(BAHE_D, BAHE_D)
+        self.head = mlp([(2 * BAHE_SEQUENCES + 1) * BAHE_D, 256, 64], out=1)
+
+    def forward(self, batch):
+        item = self.item(self.table[batch["items"]])  # (B, D)
+        users = [tower(self.table[ids], batch["steps_back"], batch["padding"]) for tower, ids in zip(self.towers, batch["sequences"])]
+        return self.head(torch.cat([*users, item, *[u * item for u in users]], dim=1))  # (B, 1)
+
+
+@config("bahe")
+def bahe_config():
+    torch.manual_seed(0)
+    model = Bahe()
+    steps_back = (BAHE_L - torch.arange(BAHE_L)).expand(BAHE_BATCH, BAHE_L).contiguous()
+    batches = [{"sequences": [torch.randint(1, BAHE_ROWS, (BAHE_BATCH, BAHE_L)) for _ in range(BAHE_SEQUENCES)],
+                "items": torch.randint(1, BAHE_ROWS, (BAHE_BATCH,)), "click": (torch.rand(BAHE_BATCH, 1) < 0.2).float(),
+                "steps_back": steps_back, "padding": torch.zeros(BAHE_BATCH, BAHE_L, dtype=torch.bool)} for _ in range(8)]
+    d, l = BAHE_D, BAHE_L
+    flops = (BAHE_SEQUENCES * BAHE_LAYERS * l * (2 * (3 * d * d + d * d + 2 * d * BAHE_FFN) + 4 * l * d)
+             + 2 * d * d + 2 * (5 * d * 256 + 256 * 64 + 64))
+    loss_of = lambda b: F.binary_cross_entropy_with_logits(model(b), b["click"])  # noqa: E731
+    return BAHE_BATCH, [("train", BAHE_BATCH, 3 * flops, training_pass(model, False, loss_of, batches)),
+                        ("infer", BAHE_BATCH, flops, inference_pass(model, model, batches))]
+
+
 # ---- runner ----------------------------------------------------------------------------------------------------------
 def time_pass(name, samples, flops, run, window):
     start, calls = time.perf_counter(), 0

@@ -37,6 +37,7 @@ public static class ThroughputConfigs
         new MmoeThroughput(),
         new FgBertThroughput(),
         new Srp4CtrThroughput(),
+        new BaheThroughput(),
         new TwoTowerServeThroughput(),
         new Srp4CtrServeThroughput(),
     ];

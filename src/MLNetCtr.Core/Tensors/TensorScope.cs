@@ -21,14 +21,18 @@ public sealed class BufferPool
     /// <summary>Number of buffers currently waiting for reuse.</summary>
     public int FreeCount => _free.Values.Sum(b => b.Buffers.Count);
 
-    internal float[] Rent(int length)
+    /// <summary>A buffer of <paramref name="length"/> floats, zero-filled when <paramref name="clear"/>, else holding whatever it held.</summary>
+    internal float[] Rent(int length, bool clear = true)
     {
         if (_free.TryGetValue(length, out Bucket? bucket))
         {
             bucket.LastRent = _scopes;
             if (bucket.Buffers.TryPop(out float[]? buffer))
             {
-                Array.Clear(buffer);
+                if (clear)
+                {
+                    Array.Clear(buffer);
+                }
                 return buffer;
             }
         }
@@ -36,7 +40,7 @@ public sealed class BufferPool
         {
             _free[length] = new Bucket { LastRent = _scopes };
         }
-        return new float[length];
+        return clear ? new float[length] : GC.AllocateUninitializedArray<float>(length);
     }
 
     internal void Return(float[] buffer)
@@ -107,18 +111,38 @@ public sealed class TensorScope : IDisposable
         return t_current = new TensorScope(pool, t_current);
     }
 
-    /// <summary>A zero-filled buffer: borrowed from the current scope's pool if there is one, else newly allocated.</summary>
-    internal static float[] Allocate(int length, out bool scoped)
+    /// <summary>The scope of this thread, or null; pass it to <see cref="Join"/> on a worker thread.</summary>
+    internal static TensorScope? Current => t_current;
+
+    /// <summary>
+    /// Makes <paramref name="scope"/> (begun on another thread, which keeps it open) this thread's scope until the
+    /// returned value is disposed, so tensors made here borrow from the same pool (<see cref="TensorParallel"/>).
+    /// </summary>
+    internal static Joined Join(TensorScope? scope)
+    {
+        var joined = new Joined(t_current);
+        t_current = scope;
+        return joined;
+    }
+
+    /// <summary>
+    /// A buffer borrowed from the current scope's pool if there is one, else newly allocated; zero-filled unless
+    /// <paramref name="clear"/> is false (then the caller must write every element before reading any).
+    /// </summary>
+    internal static float[] Allocate(int length, out bool scoped, bool clear = true)
     {
         TensorScope? scope = t_current;
         scoped = scope is not null;
         if (scope is null)
         {
-            return new float[length];
+            return clear ? new float[length] : GC.AllocateUninitializedArray<float>(length);
         }
-        float[] buffer = scope._pool.Rent(length);
-        scope._borrowed.Add(buffer);
-        return buffer;
+        lock (scope._borrowed)    // threads that joined the scope rent concurrently
+        {
+            float[] buffer = scope._pool.Rent(length, clear);
+            scope._borrowed.Add(buffer);
+            return buffer;
+        }
     }
 
     /// <summary>Gives every borrowed buffer back to the pool and restores the enclosing scope.</summary>
@@ -140,5 +164,12 @@ public sealed class TensorScope : IDisposable
         _borrowed.Clear();
         _pool.EndScope();
         t_current = _outer;
+    }
+
+    /// <summary>A thread's membership in a scope begun elsewhere (<see cref="Join"/>); disposing restores its own scope.</summary>
+    internal readonly struct Joined(TensorScope? previous) : IDisposable
+    {
+        /// <summary>Leaves the joined scope; the buffers stay with the scope's owner.</summary>
+        public void Dispose() => t_current = previous;
     }
 }

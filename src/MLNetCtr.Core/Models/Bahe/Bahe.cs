@@ -79,24 +79,15 @@ public sealed partial class Bahe : CtrModel
     private Tensor[] UserVectors(CtrBatch batch)
     {
         Tensor[] users = new Tensor[_sequences.Length];                                            // S × (B, H)
-        bool grad = GradMode.IsEnabled;
         void Encode(int s)
         {
-            using GradMode.NoGradRegion? noGrad = grad ? null : GradMode.NoGrad();
             ColumnSchema column = _sequences[s];
             (Tensor behaviors, int[] lengths) = _vectors.Sequences(batch.Texts[column.Name], column.Separator!, column.MaxLength);   // (B, L, D)
             users[s] = _towers[s].Forward(behaviors, lengths);                                                                          // (B, H)
         }
         if (_options.ParallelSequences)
         {
-            try
-            {
-                Parallel.For(0, users.Length, Encode);   // feature parallel: the sequences are independent
-            }
-            catch (AggregateException e) when (e.InnerExceptions.Count == 1)
-            {
-                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);   // e.g. a text missing from the table: its own error
-            }
+            TensorParallel.For(users.Length, Encode);   // feature parallel: the sequences are independent; same scope and grad mode
         }
         else
         {

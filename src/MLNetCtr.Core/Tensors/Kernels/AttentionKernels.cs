@@ -49,10 +49,16 @@ internal static class AttentionKernels
         int lq = dims.QueryLength, lk = dims.KeyLength;
         Gemm.Multiply(q, k, p, lq, lk, dims.HeadDim, transA: false, transB: true, accumulate: false);    // S = Q Kᵀ
         float scale = 1f / MathF.Sqrt(dims.HeadDim);
+        bool anyMasked = causal || lk == 0 || padded.Contains(true);   // full rows (the common case) skip the per-key mask loop
         for (int i = 0; i < lq; i++)
         {
             Span<float> row = p.Slice(i * lk, lk);
             TensorPrimitives.Multiply(row, scale, row);
+            if (!anyMasked)
+            {
+                SoftmaxKernels.Softmax(row, row);
+                continue;
+            }
             int visible = causal ? Math.Min(i + 1, lk) : lk;    // causal: key j is visible to query i iff j ≤ i
             bool anyVisible = false;
             for (int j = 0; j < lk; j++)

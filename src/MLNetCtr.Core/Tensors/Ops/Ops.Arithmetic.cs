@@ -69,7 +69,7 @@ public static partial class Ops
     /// <summary><c>y = x + c</c> for a constant c.</summary>
     public static Tensor AddScalar(Tensor x, float c)
     {
-        Tensor y = Tensor.ResultOf(x.ShapeArray, x);
+        Tensor y = Tensor.ResultOfOverwritten(x.ShapeArray, x);
         TensorPrimitives.Add(x.Data, c, y.Data);
         y.SetBackward(() => TensorPrimitives.Add(x.GradOrZeros(), y.Grad!, x.Grad!));
         return y;
@@ -78,7 +78,7 @@ public static partial class Ops
     /// <summary><c>y = c · x</c> for a constant c.</summary>
     public static Tensor MulScalar(Tensor x, float c)
     {
-        Tensor y = Tensor.ResultOf(x.ShapeArray, x);
+        Tensor y = Tensor.ResultOfOverwritten(x.ShapeArray, x);
         TensorPrimitives.Multiply(x.Data, c, y.Data);
         y.SetBackward(() => TensorPrimitives.MultiplyAdd(y.Grad!, c, x.GradOrZeros(), x.Grad!));   // dx += c · dy
         return y;
@@ -86,7 +86,7 @@ public static partial class Ops
 
     private static Tensor Binary(Tensor a, Tensor b, BinaryKernel f)
     {
-        Tensor y = Tensor.ResultOf(Broadcasting.Shape(a.ShapeArray, b.ShapeArray), a, b);
+        Tensor y = Tensor.ResultOfOverwritten(Broadcasting.Shape(a.ShapeArray, b.ShapeArray), a, b);   // Apply writes every run of y
         Broadcasting.Apply(a.Data, a.ShapeArray, b.Data, b.ShapeArray, y.Data, y.ShapeArray, f);
         return y;
     }

@@ -24,7 +24,7 @@ public static partial class Ops
             }
             total += t.ShapeArray[a];
         }
-        Tensor y = Tensor.ResultOf(WithDim(inputs[0].ShapeArray, a, total), inputs);
+        Tensor y = Tensor.ResultOfOverwritten(WithDim(inputs[0].ShapeArray, a, total), inputs);   // the blocks tile every row
         (int outer, int inner) = AroundAxis(y.ShapeArray, a);
         int outputRow = total * inner, offset = 0;   // y is (outer, total·inner); input t fills a block of each row
         foreach (Tensor t in inputs)

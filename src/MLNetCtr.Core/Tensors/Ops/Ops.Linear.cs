@@ -18,7 +18,7 @@ public static partial class Ops
         {
             throw new ArgumentException($"Linear needs x (…, {inFeatures}) and bias ({outFeatures}) for weight {Tensor.ShapeString(weight.Shape)}; got x {Tensor.ShapeString(x.Shape)}, bias {Tensor.ShapeString(bias.Shape)}.");
         }
-        Tensor y = Tensor.ResultOf([.. x.ShapeArray[..^1], outFeatures], x, weight, bias);
+        Tensor y = Tensor.ResultOfOverwritten([.. x.ShapeArray[..^1], outFeatures], x, weight, bias);   // every row gets b, then the GEMM adds
         for (int r = 0; r < rows; r++)
         {
             bias.Data.CopyTo(y.Data, r * outFeatures);                                                          // y = b

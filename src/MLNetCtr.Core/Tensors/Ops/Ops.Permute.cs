@@ -16,7 +16,7 @@ public static partial class Ops
         }
         int[] shape = [.. perm.Select(p => x.ShapeArray[p])];
         int[] sourceStrides = [.. perm.Select(p => strides[p])];   // x's offset step per step of output axis i
-        Tensor y = Tensor.ResultOf(shape, x);
+        Tensor y = Tensor.ResultOfOverwritten(shape, x);   // a bijection: every element is written
         int inner = rank == 0 ? 1 : shape[^1], step = rank == 0 ? 1 : sourceStrides[^1];
         int outerCount = inner == 0 ? 0 : y.Size / inner;
         for (int outer = 0; outer < outerCount; outer++)

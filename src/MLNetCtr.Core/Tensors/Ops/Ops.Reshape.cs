@@ -9,7 +9,7 @@ public static partial class Ops
     public static Tensor Reshape(Tensor x, params int[] shape)
     {
         int[] target = ResolveShape(x, shape);
-        Tensor y = Tensor.ResultOf(target, x);
+        Tensor y = Tensor.ResultOfOverwritten(target, x);
         x.Data.AsSpan().CopyTo(y.Data);
         y.SetBackward(() => AccumulateSameOrder(x, y));
         return y;

@@ -21,7 +21,7 @@ public static partial class Ops
     {
         AttentionDims dims = AttentionDims.Of(query, key, value, keyPaddingMask);
         int heads = dims.Batch * dims.Heads, lq = dims.QueryLength, lk = dims.KeyLength, dh = dims.HeadDim, dv = dims.ValueDim;
-        Tensor output = Tensor.ResultOf([dims.Batch, dims.Heads, lq, dv], query, key, value);
+        Tensor output = Tensor.ResultOfOverwritten([dims.Batch, dims.Heads, lq, dv], query, key, value);   // O = P V overwrites
         float[] q = query.Data, k = key.Data, v = value.Data, o = output.Data, p = Temporary(heads * lq * lk);
         long workPerHead = (long)lq * lk * (dh + dv);
         ParallelRows.For(heads, workPerHead, (start, end) =>

@@ -12,7 +12,7 @@ public static partial class Ops
         {
             throw new ArgumentOutOfRangeException(nameof(start), $"Slice [{start}, {start + length}) is outside axis {axis} of length {n} (shape {Tensor.ShapeString(x.Shape)}).");
         }
-        Tensor y = Tensor.ResultOf(WithDim(x.ShapeArray, a, length), x);
+        Tensor y = Tensor.ResultOfOverwritten(WithDim(x.ShapeArray, a, length), x);
         (int outer, int inner) = AroundAxis(x.ShapeArray, a);
         int block = length * inner, inputRow = n * inner, skip = start * inner;   // x is (outer, n·inner)
         for (int o = 0; o < outer; o++)

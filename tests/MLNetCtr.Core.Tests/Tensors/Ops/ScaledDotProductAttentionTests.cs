@@ -67,6 +67,17 @@ public sealed class ScaledDotProductAttentionTests
     }
 
     [Fact]
+    public void ScaledDotProductAttention_MaskWithOnePaddedRow_UnpaddedRowMatchesNoMask()
+    {
+        Tensor q = GradCheck.Input([2, 2, 3, 4], seed: 1), k = GradCheck.Input([2, 2, 5, 4], seed: 2), v = GradCheck.Input([2, 2, 5, 4], seed: 3);
+        float[] unmasked = TensorOps.ScaledDotProductAttention(q, k, v).Data;
+        float[] masked = TensorOps.ScaledDotProductAttention(q, k, v, [false, false, false, false, false, false, true, false, false, false]).Data;
+
+        Assert.Equal(unmasked[..24], masked[..24]);          // batch row 0 has no padded key: the unmasked fast path, same bits
+        Assert.NotEqual(unmasked[24..], masked[24..]);       // batch row 1 hides key 1
+    }
+
+    [Fact]
     public void ScaledDotProductAttention_HeadDimensionMismatch_ThrowsNamingShapes()
     {
         var e = Assert.Throws<ArgumentException>(() => TensorOps.ScaledDotProductAttention(Tensor.Zeros(1, 2, 3, 4), Tensor.Zeros(1, 2, 5, 6), Tensor.Zeros(1, 2, 5, 4)));
