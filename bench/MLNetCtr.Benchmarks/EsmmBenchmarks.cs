@@ -87,19 +87,7 @@ public class EsmmBenchmarks
     public float Run()
     {
         CtrBatch batch = _batches[_next++ % Batches];
-        using TensorScope scope = TensorScope.Begin(_pool);
-        if (Step.Name == "infer")
-        {
-            _model.Eval();
-            using GradMode.NoGradRegion noGrad = GradMode.NoGrad();
-            return _model.Forward(batch).Data[0];
-        }
-        _model.Train();
-        Tensor loss = _model.Loss(_model.Forward(batch), batch);
-        loss.Backward();
-        _optimizer.Step();
-        _optimizer.ZeroGrad();
-        return loss.Item();
+        return Step.Name == "infer" ? ModelPasses.Infer(_model, batch, _pool) : ModelPasses.Train(_model, _optimizer, batch, _pool);
     }
 
     [GlobalCleanup]

@@ -65,25 +65,10 @@ public class MmoeBenchmarks
     public float Run() => Workload.Pass == "inference" ? Inference() : TrainingStep();
 
     private float TrainingStep()
-    {
-        CtrBatch batch = _batches[_next++ % Batches];
-        using TensorScope scope = TensorScope.Begin(_pool);
-        _model.Train();
-        Tensor loss = _model.Loss(_model.Forward(batch), batch);
-        loss.Backward();
-        _optimizer.Step();
-        _optimizer.ZeroGrad();
-        return loss.Item();
-    }
+        => ModelPasses.Train(_model, _optimizer, _batches[_next++ % Batches], _pool);
 
     private float Inference()
-    {
-        CtrBatch batch = _batches[_next++ % Batches];
-        using TensorScope scope = TensorScope.Begin(_pool);
-        using GradMode.NoGradRegion noGrad = GradMode.NoGrad();
-        _model.Eval();
-        return _model.Forward(batch).Data[0];
-    }
+        => ModelPasses.Infer(_model, _batches[_next++ % Batches], _pool);
 
     /// <summary>The <c>--mmoe</c> mode: the median of 9 windows of 20 passes after 20 warm-up passes, as mmoe_step.py.</summary>
     public static void RunThroughput()

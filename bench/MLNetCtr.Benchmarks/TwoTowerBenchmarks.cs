@@ -48,25 +48,11 @@ public class TwoTowerBenchmarks
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public float TrainingStep()
-    {
-        CtrBatch batch = _batches[_next++ % Batches];
-        using TensorScope scope = TensorScope.Begin(_pool);
-        _model.Train();
-        Tensor loss = _model.Loss(_model.Forward(batch), batch);
-        loss.Backward();
-        _optimizer.Step();
-        _optimizer.ZeroGrad();
-        return loss.Item();
-    }
+        => ModelPasses.Train(_model, _optimizer, _batches[_next++ % Batches], _pool);
 
     [Benchmark(OperationsPerInvoke = Batch)]
     public float Inference()
-    {
-        using TensorScope scope = TensorScope.Begin(_pool);
-        using GradMode.NoGradRegion noGrad = GradMode.NoGrad();
-        _model.Eval();
-        return _model.Forward(_batches[_next++ % Batches]).Data[0];
-    }
+        => ModelPasses.Infer(_model, _batches[_next++ % Batches], _pool);
 
     [GlobalCleanup]
     public void Cleanup() => Console.WriteLine($"// two-tower: peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1 << 20):N0} MiB");

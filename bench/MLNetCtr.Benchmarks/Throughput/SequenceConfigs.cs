@@ -115,25 +115,9 @@ public sealed class Srp4CtrThroughput : ThroughputConfig
         var pool = new BufferPool();
         int next = 0;
 
-        float Train()
-        {
-            CtrBatch batch = batches[next++ % Batches];
-            using TensorScope scope = TensorScope.Begin(pool);
-            model.Train();
-            Tensor loss = model.Loss(model.Forward(batch), batch);
-            loss.Backward();
-            optimizer.Step();
-            optimizer.ZeroGrad();
-            return loss.Item();
-        }
+        float Train() => ModelPasses.Train(model, optimizer, batches[next++ % Batches], pool);
 
-        float Infer()
-        {
-            using TensorScope scope = TensorScope.Begin(pool);
-            using GradMode.NoGradRegion noGrad = GradMode.NoGrad();
-            model.Eval();
-            return model.Forward(batches[next++ % Batches]).Data[0];
-        }
+        float Infer() => ModelPasses.Infer(model, batches[next++ % Batches], pool);
 
         double forward = UserFlops() + CandidateFlops();
         return [new("train", Batch, 3 * forward, Train), new("infer", Batch, forward, Infer)];
