@@ -6,7 +6,8 @@ namespace MLNetCtr.Cli.Tests.Commands;
 
 /// <summary>
 /// A real <c>mlnetctr train</c> process (<c>dotnet mlnetctr.dll</c>) is killed while it writes a large model over an
-/// existing one: the atomic save must leave the previous model loadable and unchanged.
+/// existing one: the atomic save must leave the previous model loadable and unchanged, and the next save removes the
+/// killed one's temporary.
 /// </summary>
 [Collection(LinearDataCollection.Name)]
 public sealed class SaveKilledTests(LinearDataFixture data)
@@ -27,7 +28,14 @@ public sealed class SaveKilledTests(LinearDataFixture data)
         CtrPredictionModel loaded = CtrPredictionModel.LoadFrom(path);
         CtrDataset test = loaded.Load(data.File("test.csv"));
         Assert.Equal(CtrPredictionModel.LoadFrom(data.ModelPath).Score(test), loaded.Score(test));
+
+        Assert.NotEmpty(Temporaries(path));
+        loaded.Save(path);
+        Assert.Empty(Temporaries(path));
     }
+
+    private static IEnumerable<FileInfo> Temporaries(string path) =>
+        new DirectoryInfo(Path.GetDirectoryName(path)!).EnumerateFiles("." + Path.GetFileName(path) + ".*.tmp");
 
     /// <summary>An FM with wide embeddings (about 10 MB of weights, so the zip takes a while to write), trained briefly on the validation split.</summary>
     private Process StartTrain(string modelOut)
@@ -50,11 +58,9 @@ public sealed class SaveKilledTests(LinearDataFixture data)
     /// <summary>Watches for the save's temporary file beside <paramref name="path"/> and kills the child as soon as it holds data; false if the child exits first.</summary>
     private static bool KillOnceTheSaveHasStarted(Process child, string path)
     {
-        var directory = new DirectoryInfo(Path.GetDirectoryName(path)!);
-        string prefix = "." + Path.GetFileName(path) + ".";
         while (!child.HasExited)
         {
-            if (directory.EnumerateFiles(prefix + "*.tmp").Any(f => f.Length > 0))
+            if (Temporaries(path).Any(f => f.Length > 0))
             {
                 child.Kill(entireProcessTree: true);
                 child.WaitForExit();

@@ -102,6 +102,29 @@ public sealed class CtrScorerTests : IClassFixture<LinearScenarioFixture>
         Assert.DoesNotContain(Directory.GetFiles(_data.Directory), f => f.EndsWith(".tmp", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Save_AfterAKilledSave_RemovesItsTemporaryButNotALiveWritersOne()
+    {
+        string path = Path.Combine(_data.Directory, $"stale-{Guid.NewGuid():N}.zip");
+        string abandoned = Path.Combine(_data.Directory, AtomicFile.TemporaryName(Path.GetFileName(path), Guid.NewGuid().ToString("N")));
+        string live = Path.Combine(_data.Directory, AtomicFile.TemporaryName(Path.GetFileName(path), Guid.NewGuid().ToString("N")));
+        string unrelated = Path.Combine(_data.Directory, AtomicFile.TemporaryName(Path.GetFileName(path), "not-a-guid"));
+        File.WriteAllBytes(abandoned, new byte[100]);
+        File.WriteAllBytes(unrelated, new byte[100]);
+
+        using (var writer = new FileStream(live, FileMode.CreateNew, FileAccess.Write, FileShare.None))
+        {
+            _model.Save(path);
+            Assert.True(File.Exists(live));
+        }
+
+        Assert.False(File.Exists(abandoned));
+        Assert.True(File.Exists(unrelated));
+        Assert.Equal(_model.Score(_data.Test)[0], CtrPredictionModel.LoadFrom(path).Score(_data.Test)[0]);
+        File.Delete(live);
+        File.Delete(unrelated);
+    }
+
     /// <summary>A typed request: properties named like the columns (ignoring case) or mapped with [CtrColumn].</summary>
     private sealed class Request(Dictionary<string, string?> row)
     {
