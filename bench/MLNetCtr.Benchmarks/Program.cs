@@ -18,11 +18,6 @@ if (args is ["--bahe-evidence", ..])
     MLNetCtr.Benchmarks.BaheEvidence.Run(args[1..]);
     return 0;
 }
-if (args is ["--mmoe"])
-{
-    MLNetCtr.Benchmarks.MmoeBenchmarks.RunThroughput();
-    return 0;
-}
 if (args is ["--gemm-shapes"])
 {
     MLNetCtr.Benchmarks.GemmShapes.Run();

@@ -168,12 +168,17 @@ def power_law_ids(batches, batch, fields, vocabulary, scale=1_000_000):
     return (scale * u ** 3).long() % vocabulary
 
 
-@config("esmm")
-def esmm_config():
+def impression_batches():
+    """The inputs of esmm and mmoe (as ImpressionBatches.cs): power-law ids, click (0.1) and buy (0.1 of clicks)."""
     ids = power_law_ids(BATCHES, 1024, FIELDS, VOCAB)
     click = (torch.rand(BATCHES, 1024) < 0.1).float()
     buy = click * (torch.rand(BATCHES, 1024) < 0.1).float()
-    batches = [(ids[b], click[b], buy[b]) for b in range(BATCHES)]
+    return [(ids[b], click[b], buy[b]) for b in range(BATCHES)]
+
+
+@config("esmm")
+def esmm_config():
+    batches = impression_batches()
 
     def loss_of(model, b):
         logits = model(b[0])
@@ -200,11 +205,11 @@ class Mmoe(nn.Module):
 
 @config("mmoe")
 def mmoe_config():
-    batches = [(torch.randint(0, VOCAB, (1024, FIELDS)), (torch.rand(1024, 2) < torch.tensor([0.2, 0.1])).float()) for _ in range(BATCHES)]
+    batches = impression_batches()
 
     def loss_of(model, b):
         logits = model(b[0])
-        return F.binary_cross_entropy_with_logits(logits[:, 0], b[1][:, 0]) + F.binary_cross_entropy_with_logits(logits[:, 1], b[1][:, 1])
+        return F.binary_cross_entropy_with_logits(logits[:, 0], b[1]) + F.binary_cross_entropy_with_logits(logits[:, 1], b[2])
     flops = 4 * 2.0 * (320 * 256 + 256 * 128) + 2 * 2.0 * 320 * 4 + 2 * 2.0 * (128 * 64 + 64)
     return 1024, embedding_config(Mmoe, loss_of, lambda m, b: m(b[0]), batches, 1024, flops)
 
