@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Nn;
+using MLNetCtr.Serving.Onnx;
 using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Models;
@@ -57,5 +58,20 @@ internal sealed class BehaviorSequenceEncoder : Module
         (Tensor states, _) = _lstm.Forward(input, items.Lengths);                                        // (B, L, H)
         Tensor? profile = _profileFields.Length == 0 ? null : Ops.IndexSelect(fields, 1, _profileFields).Flatten(1);   // (B, F_u·D)
         return _attention.Forward(states, items.Lengths, profile);                                       // (B, H)
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> in ONNX, reading the sequence inputs (ids and the item sequence's <c>&lt;column&gt;.Length</c>)
+    /// and the rows' field embeddings <paramref name="fields"/> <c>(B, F, D)</c> → <c>(B, H)</c>.
+    /// </summary>
+    public string ExportOnnx(OnnxGraph g, string fields, string name)
+    {
+        string column = _sequences[0].Column.Name;
+        string[] behaviors = [.. _sequences.Select(s => g.LookUpSequence(s.Table, s.Column.Name, $"embedding.{s.Column.VocabularyName}"))];   // S × (B, L, D)
+        string valid = g.ValidKeys(column, _sequences[0].Column.MaxLength);                                                                  // (B, L)
+        string states = g.Lstm(_lstm, g.Concat(behaviors, axis: 2), column, valid, $"{name}.lstm");                                         // (B, L, H)
+        string? profile = _profileFields.Length == 0 ? null
+            : g.Flatten(g.Gather(fields, g.Constant("profile_fields", [.. _profileFields.Select(f => (long)f)], _profileFields.Length), axis: 1));   // (B, F_u·D)
+        return g.AttentionPooling(_attention, states, valid, profile, $"{name}.attention");                                                  // (B, H)
     }
 }

@@ -87,11 +87,9 @@ public sealed class Mmoe : CtrModel, IOnnxExportable
 
     string IOnnxExportable.ExportOnnx(OnnxGraph graph)
     {
-        if (_behaviors is not null)
-        {
-            throw new NotSupportedException($"ONNX export of the {Structure} model with a behavior-sequence encoder (option {nameof(MmoeOptions.BehaviorSequence)}) is not supported; export a model without it.");
-        }
-        string x = graph.Flatten(graph.Embed(_embedding, "embedding"));                                                // (B, F·D)
+        string fields = graph.Embed(_embedding, "embedding");                                                          // (B, F, D)
+        string x = graph.Flatten(fields);                                                                              // (B, F·D)
+        x = _behaviors is null ? x : graph.Concat([x, _behaviors.ExportOnnx(graph, fields, "behaviors")], axis: 1);    // (B, F·D + H_b)
         string[] shared = Structure == MultitaskStructure.Ple ? graph.Ple(_ple!, x, "ple") : graph.MixtureOfExperts(_mixture!, x, "mixture");   // T × (B, H)
         string[] outputs = [.. _towers.Select((tower, t) => tower.ExportOnnx(graph, shared[t], $"towers.{t}"))];        // T × (B, 1)
         if (_biasTower?.ExportOnnx(graph, "biasTower") is { } bias)

@@ -14,10 +14,6 @@ namespace MLNetCtr.Nn;
 /// <remarks>Children: <c>key</c> (W, b: H → A), <c>context</c> (U: C → A, no bias; only with a context), <c>score</c> (v: A → 1, no bias).</remarks>
 public sealed class AttentionPooling : Module
 {
-    private readonly Linear _key;
-    private readonly Linear? _context;
-    private readonly Linear _score;
-
     /// <summary>Creates the layer and initializes it from <paramref name="random"/>.</summary>
     /// <param name="inputSize">H, the size of each position's vector.</param>
     /// <param name="contextSize">C, the size of the context vector; 0 for attention without context.</param>
@@ -28,9 +24,9 @@ public sealed class AttentionPooling : Module
         ArgumentOutOfRangeException.ThrowIfNegative(contextSize);
         InputSize = inputSize;
         ContextSize = contextSize;
-        _key = Register("key", new Linear(inputSize, attentionSize, random));
-        _context = contextSize == 0 ? null : Register("context", new Linear(contextSize, attentionSize, random, bias: false));
-        _score = Register("score", new Linear(attentionSize, 1, random, bias: false));
+        Key = Register("key", new Linear(inputSize, attentionSize, random));
+        Context = contextSize == 0 ? null : Register("context", new Linear(contextSize, attentionSize, random, bias: false));
+        Score = Register("score", new Linear(attentionSize, 1, random, bias: false));
     }
 
     /// <summary>H, the size of each position's vector.</summary>
@@ -38,6 +34,15 @@ public sealed class AttentionPooling : Module
 
     /// <summary>C, the size of the context vector (0 without context).</summary>
     public int ContextSize { get; }
+
+    /// <summary>W and b, H → A.</summary>
+    public Linear Key { get; }
+
+    /// <summary>U, C → A without bias; null without context.</summary>
+    public Linear? Context { get; }
+
+    /// <summary>v, A → 1 without bias.</summary>
+    public Linear Score { get; }
 
     /// <summary>
     /// Pools <paramref name="values"/> <c>(B, L, H)</c> over their first <paramref name="lengths"/> positions, attending
@@ -47,18 +52,18 @@ public sealed class AttentionPooling : Module
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(lengths);
-        if (values.Rank != 3 || values.Dim(2) != InputSize || lengths.Length != values.Dim(0) || (context is null) != (_context is null))
+        if (values.Rank != 3 || values.Dim(2) != InputSize || lengths.Length != values.Dim(0) || (context is null) != (Context is null))
         {
-            throw new ArgumentException($"AttentionPooling(H = {InputSize}, C = {ContextSize}) needs values (B, L, {InputSize}), B lengths and {(_context is null ? "no context" : $"a context (B, {ContextSize})")}; got {Tensor.ShapeString(values.Shape)}, {lengths.Length} lengths and {(context is null ? "no context" : Tensor.ShapeString(context.Shape))}.", nameof(values));
+            throw new ArgumentException($"AttentionPooling(H = {InputSize}, C = {ContextSize}) needs values (B, L, {InputSize}), B lengths and {(Context is null ? "no context" : $"a context (B, {ContextSize})")}; got {Tensor.ShapeString(values.Shape)}, {lengths.Length} lengths and {(context is null ? "no context" : Tensor.ShapeString(context.Shape))}.", nameof(values));
         }
         int b = values.Dim(0), l = values.Dim(1);
         SequenceMasks.Longest(lengths, l);
-        Tensor projected = _key.Forward(values);                                                        // (B, L, A)
-        if (_context is not null)
+        Tensor projected = Key.Forward(values);                                                        // (B, L, A)
+        if (Context is not null)
         {
-            projected = projected + _context.Forward(context!).Unsqueeze(1);                            // (B, L, A) + (B, 1, A)
+            projected = projected + Context.Forward(context!).Unsqueeze(1);                            // (B, L, A) + (B, 1, A)
         }
-        Tensor scores = _score.Forward(Ops.Tanh(projected)).Reshape(b, l);                              // (B, L)
+        Tensor scores = Score.Forward(Ops.Tanh(projected)).Reshape(b, l);                              // (B, L)
         bool[] padding = SequenceMasks.Padding(lengths, l);
         bool anyEmpty = UnmaskFirstOfEmptyRows(padding, lengths, l);                                    // keeps softmax finite
         Tensor weights = Ops.Softmax(Ops.MaskedFill(scores, padding, float.NegativeInfinity));         // (B, L), 0 on padding

@@ -25,13 +25,42 @@ internal static class OnnxAttention
     public static string ScaledDotProductAttention(this OnnxGraph g, string q, string k, string v, string validKeys, int headDim)
     {
         string scores = g.Scale(g.MatMul(q, g.Transpose(k, 0, 1, 3, 2)), 1f / MathF.Sqrt(headDim));                  // (B, H, Lq, Lk)
-        string valid = g.Unsqueeze(g.Unsqueeze(validKeys, 1), 1);                                                   // (B, 1, 1, Lk)
+        string probabilities = g.MaskedSoftmax(scores, g.Unsqueeze(g.Unsqueeze(validKeys, 1), 1));                  // (B, H, Lq, Lk), valid (B, 1, 1, Lk)
+        return g.MatMul(probabilities, v);                                                                          // (B, H, Lq, Dh)
+    }
+
+    /// <summary>
+    /// Softmax of <paramref name="scores"/> over the last axis where the boolean <paramref name="valid"/> (broadcast to
+    /// the scores' shape, same last axis) is true, masked entries 0; a row with no valid entry is all zeros, not NaN.
+    /// </summary>
+    public static string MaskedSoftmax(this OnnxGraph g, string scores, string valid)
+    {
         string masked = g.Node("Where", [valid, scores, g.Constant("minus_infinity", [float.NegativeInfinity])]);
         string anyValid = g.Node("Cast", [g.Node("ReduceMax", [g.Node("Cast", [valid], attributes: OnnxGraph.Attribute("to", (long)DataType.Float))],
-            attributes: [OnnxGraph.Attribute("axes", [-1L]), OnnxGraph.Attribute("keepdims", 1L)])], attributes: OnnxGraph.Attribute("to", (long)DataType.Bool));   // (B, 1, 1, 1)
+            attributes: [OnnxGraph.Attribute("axes", [-1L]), OnnxGraph.Attribute("keepdims", 1L)])], attributes: OnnxGraph.Attribute("to", (long)DataType.Bool));   // (…, 1)
         string safe = g.Node("Where", [anyValid, masked, g.Constant("zero", [0f])]);                                // a fully masked row: 0, not NaN
-        string probabilities = g.Node("Where", [anyValid, g.Softmax(safe), g.Constant("zero", [0f])]);              // (B, H, Lq, Lk)
-        return g.MatMul(probabilities, v);                                                                          // (B, H, Lq, Dh)
+        return g.Node("Where", [anyValid, g.Softmax(safe), g.Constant("zero", [0f])]);
+    }
+
+    /// <summary>
+    /// <see cref="Nn.AttentionPooling.Forward"/>: <c>Σ_t softmax_valid(vᵀ tanh(W·h_t + U·c + b))_t · h_t</c> over
+    /// <paramref name="values"/> <c>(B, L, H)</c> with <paramref name="validKeys"/> <c>(B, L)</c> and the optional
+    /// <paramref name="context"/> <c>(B, C)</c> → <c>(B, H)</c>, zeros for an empty row.
+    /// </summary>
+    public static string AttentionPooling(this OnnxGraph g, AttentionPooling layer, string values, string validKeys, string? context, string name)
+    {
+        if ((context is null) != (layer.Context is null))
+        {
+            throw new ArgumentException($"AttentionPooling(C = {layer.ContextSize}) needs {(layer.Context is null ? "no context" : "a context")}; got {(context is null ? "none" : $"'{context}'")}.", nameof(context));
+        }
+        string projected = g.LinearLastAxis(layer.Key, values, $"{name}.key");                                                     // (B, L, A)
+        if (layer.Context is not null)
+        {
+            projected = g.Add(projected, g.Unsqueeze(g.Linear(layer.Context, context!, $"{name}.context"), 1));                    // (B, L, A) + (B, 1, A)
+        }
+        string scores = g.Reshape(g.LinearLastAxis(layer.Score, g.Node("Tanh", [projected]), $"{name}.score"), 0, -1);            // (B, L)
+        string weights = g.Unsqueeze(g.MaskedSoftmax(scores, validKeys), 2);                                                      // (B, L, 1), 0 on padding
+        return g.ReduceSum(g.Mul(weights, values), axis: 1);                                                                      // (B, H)
     }
 
     /// <summary>(B, L, E) → (B, H, L, Dh).</summary>

@@ -18,7 +18,8 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
     private static readonly string[] s_cases =
     [
         "fm", "ffm", "dcn-v2-parallel", "dcn-v2-stacked-low-rank", "dcn-v2-cross-only", "xdeepfm", "deepfm-batch-norm",
-        "esmm", "esm2", "mmoe", "shared-bottom", "ple", "mmoe-bias-tower-serving-position", "parallel-two-tower",
+        "esmm", "esm2", "mmoe", "shared-bottom", "ple", "mmoe-bias-tower-serving-position", "mmoe-dupn", "shared-bottom-dupn",
+        "ple-dupn", "parallel-two-tower",
         "srp4ctr", "srp4ctr-user-queries", "srp4ctr-mean-pooling", "din-dice", "din-prelu", "bst",
         "bahe", "bahe-full-width",
     ];
@@ -116,15 +117,15 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
     }
 
     [Fact]
-    public void Export_MmoeWithABehaviorSequenceEncoder_IsRefusedNamingTheOption()
+    public void MixedLengths_DupnCases_HoldAnEmptyAOneStepAndAFullHistoryInEveryAlignedSequence()
     {
-        MmoeOptions options = SmallMmoe with { BehaviorSequence = "hist_items", BehaviorHiddenSize = 4 };
-        var model = new CtrPredictionModel(MmoeTrainer.Definition, options, data.Encoder, MmoeTrainer.Definition.CreateModel(data.Encoder, options));
+        (_, CtrDataset rows) = Create("mmoe-dupn");
+        string[] aligned = [.. rows.Schema.Columns.Where(c => c.Name == DupnSequence || c.AlignedWith == DupnSequence).Select(c => c.Name)];
 
-        var error = Assert.Throws<NotSupportedException>(() => OnnxExporter.Export(model, data.Scratch("mmoe-dupn.onnx")));
-
-        Assert.Contains(nameof(MmoeOptions.BehaviorSequence), error.Message);
-        Assert.False(File.Exists(data.Scratch("mmoe-dupn.onnx")));
+        Assert.True(aligned.Length > 1, $"Only {aligned.Length} sequence(s) aligned with {DupnSequence}.");
+        Assert.All(aligned, name => Assert.Equal(rows.Sequences[DupnSequence].Lengths, rows.Sequences[name].Lengths));
+        Assert.Superset(new HashSet<int> { 0, 1, rows.Sequences[DupnSequence].MaxLength }, rows.Sequences[DupnSequence].Lengths.ToHashSet());
+        Assert.Contains(rows.Sequences[DupnSequence].Lengths, n => n > 1 && n < rows.Sequences[DupnSequence].MaxLength);
     }
 
     [Fact]
@@ -156,6 +157,7 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
             "mmoe-bias-tower-serving-position" => data.Scenario(ScenarioKind.Multitask),
             "srp4ctr" or "srp4ctr-user-queries" or "srp4ctr-mean-pooling" or "din-dice" or "din-prelu" or "bst" => data.Scenario(ScenarioKind.Sequence),
             "bahe" or "bahe-full-width" => data.Scenario(ScenarioKind.BehaviorText),
+            "mmoe-dupn" or "shared-bottom-dupn" or "ple-dupn" => (data.Encoder, MixedLengths(data.Rows, DupnSequence)),
             _ => (data.Encoder, data.Rows),
         };
         (ModelFamily family, TrainingOptions options) = name switch
@@ -173,6 +175,9 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
             "shared-bottom" => (MmoeTrainer.SharedBottomDefinition, (TrainingOptions)SmallMmoe),
             "ple" => (MmoeTrainer.PleDefinition, (TrainingOptions)(SmallMmoe with { PleLevels = 2, TaskExpertCount = 2 })),
             "mmoe-bias-tower-serving-position" => (MmoeTrainer.Definition, (TrainingOptions)(SmallMmoe with { BiasTowerServingPosition = 1, BiasTowerHiddenLayers = [8] })),
+            "mmoe-dupn" => (MmoeTrainer.Definition, (TrainingOptions)SmallDupn),
+            "shared-bottom-dupn" => (MmoeTrainer.SharedBottomDefinition, (TrainingOptions)SmallDupn),
+            "ple-dupn" => (MmoeTrainer.PleDefinition, (TrainingOptions)(SmallDupn with { PleLevels = 2, TaskExpertCount = 2 })),
             "parallel-two-tower" => (ParallelTwoTowerTrainer.Definition, (TrainingOptions)Models.FieldsScenarioFixture.TinyTwoTower(new ParallelTwoTowerOptions(),
                 [TowerBranchKind.Mlp, TowerBranchKind.Dcn, TowerBranchKind.Fm, TowerBranchKind.Ffm, TowerBranchKind.Cin])),
             "srp4ctr" => (Srp4CtrTrainer.Definition, (TrainingOptions)SmallSrp4Ctr),
@@ -205,4 +210,35 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
     private static CtrBatch Batch(CtrDataset rows) => new BatchIterator(rows, new BatchOptions { BatchSize = rows.RowCount, Shuffle = false }).Epoch(0).Single();
 
     private static MmoeOptions SmallMmoe { get; } = new() { EmbeddingDimension = 4, ExpertCount = 3, ExpertHiddenLayers = [16, 8], TowerHiddenLayers = [8] };
+
+    private const string DupnSequence = "hist_items";
+
+    private static MmoeOptions SmallDupn { get; } = SmallMmoe with { BehaviorSequence = DupnSequence, BehaviorHiddenSize = 6 };
+
+    /// <summary>
+    /// A copy of <paramref name="rows"/> in which the first three rows with a history get 0 behaviors, 1 behavior and
+    /// all L (their own ids repeated), in <paramref name="itemSequence"/> and every sequence aligned with it.
+    /// </summary>
+    private static CtrDataset MixedLengths(CtrDataset rows, string itemSequence)
+    {
+        CtrDataset mixed = rows.Select([.. Enumerable.Range(0, rows.RowCount)]);
+        int[] lengths = mixed.Sequences[itemSequence].Lengths;
+        int[] picked = [.. Enumerable.Range(0, mixed.RowCount).Where(r => lengths[r] > 0).Take(3)];
+        foreach (ColumnSchema column in mixed.Schema.Columns.Where(c => c.Name == itemSequence || c.AlignedWith == itemSequence))
+        {
+            SequenceColumn sequence = mixed.Sequences[column.Name];
+            int l = sequence.MaxLength;
+            for (int k = 0; k < picked.Length; k++)
+            {
+                Span<int> ids = sequence.Ids.AsSpan(picked[k] * l, l);
+                int n = sequence.Lengths[picked[k]], target = k == 2 ? l : k;
+                for (int t = 0; t < l; t++)
+                {
+                    ids[t] = t < target ? ids[t % n] : Vocabulary.PaddingId;
+                }
+                sequence.Lengths[picked[k]] = target;
+            }
+        }
+        return mixed;
+    }
 }
