@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Text.Json;
 using MLNetCtr.Data;
-using Spectre.Console;
 
 namespace MLNetCtr.Cli.Commands;
 
@@ -30,9 +29,15 @@ internal static class InferSchemaCommand
         var rows = new Option<int>("--rows") { Description = "Rows sampled from the start of the file.", HelpName = "count", DefaultValueFactory = _ => SchemaInferenceDefaults.SampleRows };
         var separator = new Option<string>("--separator") { Description = "Element separator that makes a column a sequence.", HelpName = "text", DefaultValueFactory = _ => SchemaDefaults.SequenceSeparator };
         var minCount = new Option<int>("--min-count") { Description = "minCount of categorical and sequence features (values rarer in training share the out-of-vocabulary id).", HelpName = "count", DefaultValueFactory = _ => SchemaInferenceDefaults.MinCount };
+        var minNumericDistinct = new Option<int>("--min-numeric-distinct")
+        {
+            Description = "An all-number column is numeric from this many distinct values, else categorical (raise it when integer columns are codes, not quantities).",
+            HelpName = "count",
+            DefaultValueFactory = _ => SchemaInferenceDefaults.MinNumericDistinct,
+        };
         var command = new Command("infer-schema", "Guess a schema.json from a sample of a CSV/TSV file, and say why.")
         {
-            Options = { data, output, labels, users, items, delimiter, noHeader, rows, separator, minCount },
+            Options = { data, output, labels, users, items, delimiter, noHeader, rows, separator, minCount, minNumericDistinct },
         };
         command.SetAction(parsed => Run(context, parsed.GetValue(data)!, parsed.GetValue(output)!, new SchemaInferenceOptions
         {
@@ -44,6 +49,7 @@ internal static class InferSchemaCommand
             SampleRows = parsed.GetValue(rows),
             SequenceSeparator = parsed.GetValue(separator)!,
             MinCount = parsed.GetValue(minCount),
+            MinNumericDistinct = parsed.GetValue(minNumericDistinct),
         }));
         return command;
     }
@@ -80,21 +86,27 @@ internal static class InferSchemaCommand
         string header = guess.Schema.FileColumns is null ? "a header row" : "no header (names in fileColumns)";
         context.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Sampled {guess.SampledRows} rows of {Path.GetFileName(dataPath)} ({guess.SkippedRows} skipped): delimiter {delimiter}, {header}."));
-        context.Console.Write(Table(guess));
+        foreach (string line in Lines(guess))
+        {
+            context.WriteLine(line);
+        }
         context.WriteLine($"Wrote the schema to {Path.GetFullPath(outputPath)}; check it (docs/DATA.md), then: mlnetctr train --schema {outputPath} ...");
         return CliApp.Success;
     }
 
-    private static Table Table(InferredSchema guess)
+    /// <summary>One line per column, in aligned plain columns (never wrapped, so it reads the same piped to a file).</summary>
+    private static IEnumerable<string> Lines(InferredSchema guess)
     {
-        var table = new Table().AddColumn("Column").AddColumn("Role").AddColumn("Type").AddColumn("Side").AddColumn("Why");
-        foreach (InferredColumn c in guess.Columns)
-        {
-            ColumnSchema s = c.Column;
-            string side = s.Role == ColumnRole.Feature ? Lower(s.Side) : "";
-            table.AddRow(Markup.Escape(s.Name), Lower(s.Role), Lower(s.Type), side, Markup.Escape(c.Reason));
-        }
-        return table;
+        string[][] rows =
+        [
+            ["column", "role", "type", "side", "why"],
+            .. guess.Columns.Select(c => new[]
+            {
+                c.Column.Name, Lower(c.Column.Role), Lower(c.Column.Type), c.Column.Role == ColumnRole.Feature ? Lower(c.Column.Side) : "", c.Reason,
+            }),
+        ];
+        int[] widths = [.. Enumerable.Range(0, 4).Select(i => rows.Max(r => r[i].Length))];
+        return rows.Select(r => string.Join("  ", r.Select((cell, i) => i < widths.Length ? cell.PadRight(widths[i]) : cell)));
     }
 
     /// <summary>The enum value as schema JSON spells it (camelCase).</summary>

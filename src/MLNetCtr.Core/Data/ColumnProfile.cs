@@ -4,7 +4,7 @@ namespace MLNetCtr.Data;
 
 /// <summary>What <see cref="SchemaInference"/> guessed for one file column, and why (one line for a person to check).</summary>
 /// <param name="Column">The guessed column.</param>
-/// <param name="Reason">The evidence, e.g. "all 9,731 values are numbers, 812 distinct; skewness 14.2".</param>
+/// <param name="Reason">The evidence, e.g. "812 distinct numbers, 15% empty, skew 14.2: log".</param>
 public sealed record InferredColumn(ColumnSchema Column, string Reason);
 
 /// <summary>Statistics of one column over a sample of rows, and the column they suggest.</summary>
@@ -38,9 +38,9 @@ internal sealed class ColumnProfile(string name, string separator)
 
     /// <summary>A label: binary when every value reads as 0/1 (or true/false, −1), else numeric (regression).</summary>
     public InferredColumn GuessLabel() => _nonBinary == 0
-        ? new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Binary }, Format($"label; values read as 0/1 ({_distinct.Count} distinct)"))
+        ? new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Binary }, Format($"0/1 values"))
         : new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Numeric, Transform = NumericTransform.None },
-            Format($"label; {_nonBinary:N0} values are not 0/1: numeric (regression)"));
+            Format($"{_nonBinary:N0} values not 0/1: regression"));
 
     /// <summary>
     /// A feature, in this order: never filled → ignored; split by the separator in most rows → sequence; a different
@@ -53,28 +53,28 @@ internal sealed class ColumnProfile(string name, string separator)
         bool allNumbers = _nonEmpty > 0 && _numbers.Count == _nonEmpty;
         if (_nonEmpty == 0)
         {
-            return new(feature with { Role = ColumnRole.Ignore }, Format($"empty in all {_rows:N0} sampled rows: ignored"));
+            return new(feature with { Role = ColumnRole.Ignore }, Format($"empty in all {_rows:N0} rows"));
         }
         if (_split * 2 > _nonEmpty)
         {
             int maxLength = Math.Min(SchemaDefaults.MaxSequenceLength, _maxElements);
             return new(feature with { Type = ColumnType.Sequence, Separator = separator, MaxLength = maxLength },
-                Format($"'{separator}' splits {Percent(_split, _nonEmpty)} of values (up to {_maxElements} elements): sequence, maxLength {maxLength}"));
+                Format($"'{separator}' splits {Percent(_split, _nonEmpty)}, up to {_maxElements} elements"));
         }
         if (_distinct.Count == _rows && _rows >= SchemaInferenceDefaults.MinRowsForIdColumn && (!allNumbers || _nonInteger == 0))
         {
             return new(feature with { Role = ColumnRole.Ignore, Type = allNumbers ? ColumnType.Numeric : ColumnType.Categorical, MinCount = 1 },
-                Format($"a different value in each of {_rows:N0} rows: an id, ignored"));
+                Format($"unique in each of {_rows:N0} rows: an id"));
         }
         if (allNumbers && _distinct.Count >= options.MinNumericDistinct)
         {
             double skewness = Skewness();
             NumericTransform transform = Math.Abs(skewness) > SchemaInferenceDefaults.LogSkewness ? NumericTransform.Log : NumericTransform.Standardize;
             return new(feature with { Type = ColumnType.Numeric, MinCount = 1, Transform = transform },
-                Format($"numbers, {_distinct.Count:N0} distinct, {Percent(_rows - _nonEmpty, _rows)} empty; skewness {skewness:F1}: numeric, {(transform == NumericTransform.Log ? "log" : "standardize")}"));
+                Format($"{_distinct.Count:N0} distinct numbers, {Percent(_rows - _nonEmpty, _rows)} empty, skew {skewness:F1}: {(transform == NumericTransform.Log ? "log" : "standardize")}"));
         }
-        string what = allNumbers ? Format($"numbers but only {_distinct.Count:N0} distinct (< {options.MinNumericDistinct})") : Format($"text values, {_distinct.Count:N0} distinct");
-        return new(feature, Format($"{what}, {Percent(_rows - _nonEmpty, _rows)} empty: categorical"));
+        string what = allNumbers ? Format($"only {_distinct.Count:N0} distinct numbers (< {options.MinNumericDistinct})") : Format($"{_distinct.Count:N0} distinct texts");
+        return new(feature, Format($"{what}, {Percent(_rows - _nonEmpty, _rows)} empty"));
     }
 
     /// <summary>Sample skewness <c>m3 / m2^1.5</c> of the numbers (0 when they are all equal).</summary>

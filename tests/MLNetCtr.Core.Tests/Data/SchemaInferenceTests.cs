@@ -53,7 +53,7 @@ public sealed class SchemaInferenceTests
         Assert.Equal((ColumnType.Sequence, 4, FeatureSide.User), (s["hist"].Type, s["hist"].MaxLength, s["hist"].Side));
         Assert.Equal(ColumnRole.Ignore, s["blank"].Role);
         Assert.Contains("only 5 distinct", guess.Columns.Single(c => c.Column.Name == "level").Reason);
-        Assert.Contains("skewness", guess.Columns.Single(c => c.Column.Name == "count").Reason);
+        Assert.Contains("skew", guess.Columns.Single(c => c.Column.Name == "count").Reason);
     }
 
     [Fact]
