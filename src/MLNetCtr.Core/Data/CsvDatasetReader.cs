@@ -71,7 +71,7 @@ internal sealed class CsvDatasetReader
             _header = new string[_csv.FieldCount];
             for (int i = 0; i < _header.Length; i++)
             {
-                _header[i] = _csv[i].ToString();
+                _header[i] = _csv[i].Trim().ToString();   // "click, user_id" names user_id
             }
         }
         _slotOfField = _header.Select(_builder.SlotOf).ToArray();

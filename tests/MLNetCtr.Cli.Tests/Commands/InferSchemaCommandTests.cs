@@ -81,6 +81,20 @@ public sealed class InferSchemaCommandTests : IDisposable
     }
 
     [Fact]
+    public void DataDoc_EveryJsonSchemaBlock_LoadsAndValidates()
+    {
+        string doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "DATA.md"));
+        string[] blocks = [.. System.Text.RegularExpressions.Regex.Matches(doc, "```json\n(.*?)```", System.Text.RegularExpressions.RegexOptions.Singleline).Select(m => m.Groups[1].Value)];
+
+        Assert.Equal(2, blocks.Length);
+        foreach (string block in blocks)
+        {
+            File.WriteAllText(_directory["doc.json"], block);
+            Assert.NotEmpty(DatasetSchema.Load(_directory["doc.json"]).Columns);
+        }
+    }
+
+    [Fact]
     public void InferSchema_UnknownLabel_IsAUsageErrorListingTheColumns()
     {
         PublicLikeData.WriteAvazu(_directory["a.csv"], rows: 50, seed: 1);

@@ -114,4 +114,12 @@ public sealed class RealDataFileTests
         RawDataset raw = DataFiles.ReadText(DataFiles.Lines("rating,c", "4.5,a", "-2,b"), schema);
         Assert.Equal([4.5f, -2f], raw.Store.Labels["rating"]);
     }
+
+    [Fact]
+    public void Header_BlanksAroundNames_AreIgnored()
+    {
+        RawDataset raw = DataFiles.ReadText(DataFiles.Lines("label, i1 ,c1", "1, 2,x"), Schema(null, ','));
+
+        Assert.Equal([2f], raw.Store.Numeric["i1"]);
+    }
 }
