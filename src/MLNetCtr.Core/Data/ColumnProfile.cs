@@ -37,10 +37,14 @@ internal sealed class ColumnProfile(string name, string separator)
     }
 
     /// <summary>A label: binary when every value reads as 0/1 (or true/false, −1), else numeric (regression).</summary>
-    public InferredColumn GuessLabel() => _nonBinary == 0
-        ? new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Binary }, Format($"0/1 values"))
-        : new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Numeric, Transform = NumericTransform.None },
-            Format($"{_nonBinary:N0} values not 0/1: regression"));
+    public InferredColumn GuessLabel()
+    {
+        string empty = _nonEmpty < _rows ? Format($"; {_rows - _nonEmpty:N0} empty, which training rejects") : "";
+        return _nonBinary == 0
+            ? new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Binary }, "0/1 values" + empty)
+            : new(new ColumnSchema { Name = Name, Role = ColumnRole.Label, Type = ColumnType.Numeric, Transform = NumericTransform.None },
+                Format($"{_nonBinary:N0} values not 0/1: regression") + empty);
+    }
 
     /// <summary>
     /// A feature, in this order: never filled → ignored; split by the separator in most rows → sequence; a different

@@ -56,11 +56,13 @@ public static class SchemaInference
         {
             throw new InvalidDataException("the file is empty.");
         }
-        string[] names = Enumerable.Range(0, csv.FieldCount).Select(i => options.HasHeader ? csv[i].Trim().ToString() : $"c{i}").ToArray();
+        string[] names = Enumerable.Range(0, csv.FieldCount)
+            .Select(i => options.HasHeader && !csv[i].IsWhiteSpace() ? csv[i].Trim().ToString() : $"c{i}")   // an unnamed header column too
+            .ToArray();
         CheckNamed(names, options);
         ColumnProfile[] profiles = names.Select(n => new ColumnProfile(n, options.SequenceSeparator)).ToArray();
         int rows = 0, skipped = 0;
-        for (bool data = !options.HasHeader; data || csv.Read(); data = false)
+        for (bool data = !options.HasHeader; data || csv.Read(); data = false)   // without a header, the first record is data
         {
             if (csv.Malformed is not null || csv.FieldCount != names.Length)
             {

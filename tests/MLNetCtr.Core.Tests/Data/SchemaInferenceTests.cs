@@ -93,4 +93,13 @@ public sealed class SchemaInferenceTests
         var e = Assert.Throws<InvalidDataException>(() => Infer("a b\nc\n"));
         Assert.Contains("cannot detect the delimiter", e.Message);
     }
+
+    [Fact]
+    public void Infer_UnnamedHeaderColumn_IsNamedByPosition_AndAnEmptyLabelIsFlagged()
+    {
+        InferredSchema guess = Infer(DataFiles.Lines("y,,x", "1,2,a", ",3,b"));
+
+        Assert.Equal(["y", "c1", "x"], guess.Columns.Select(c => c.Column.Name));
+        Assert.Contains("1 empty, which training rejects", guess.Columns[0].Reason);
+    }
 }
