@@ -40,7 +40,7 @@ public static class CliApp
             {
                 SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), ExportOnnxCommand.Create(context),
                 ExportItemsCommand.Create(context), TopKCommand.Create(context), PretrainCommand.Create(context),
-                EncodeBehaviorsCommand.Create(context), DemoCommand.Create(context),
+                EncodeBehaviorsCommand.Create(context), DemoCommand.Create(context), InferSchemaCommand.Create(context),
             },
         };
 

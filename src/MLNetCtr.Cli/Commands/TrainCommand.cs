@@ -22,7 +22,7 @@ internal static class TrainCommand
             Required = true,
             CustomParser = ParseFamily,
         };
-        var data = new DataArguments("Validation CSV: early stopping and the best model.");
+        var data = new DataArguments("Validation CSV: early stopping and the best model (without it or --valid-fraction, training runs every epoch and keeps the last model).");
         var test = new Option<string?>("--test") { Description = "Test CSV, evaluated after training.", HelpName = "csv" };
         var metricsOut = new Option<string?>("--metrics-out") { Description = "Where to write the metrics JSON (test metrics if --test, else validation).", HelpName = "json" };
         var command = new Command("train", "Train a model and save it to one file.") { Options = { trainer } };
@@ -44,12 +44,16 @@ internal static class TrainCommand
 
     private static int Run(CliContext context, Arguments a)
     {
-        if (a.MetricsOut is not null && a.Data.Valid is null && a.Test is null)
+        if (a.MetricsOut is not null && !a.Data.HasValidation && a.Test is null)
         {
-            throw new CliUsageException("--metrics-out needs --valid or --test: there is nothing to evaluate.");
+            throw new CliUsageException("--metrics-out needs --valid, --valid-fraction or --test: there is nothing to evaluate.");
         }
         TrainingOptions options = OptionOverrides.Apply(a.Family, a.Family.DefaultOptions(), a.Data.Sets);
         (CtrDataset train, DataEncoder encoder, CtrDataset? valid) = a.Data.Load(context);
+        if (valid is null)
+        {
+            context.WriteLine("No validation data (--valid or --valid-fraction): no early stopping, and the model of the last step is kept.");
+        }
         CtrDataset? test = a.Test is null ? null : DataFiles.Load(context, a.Test, encoder, a.Data.LoadOptions);
 
         CtrPredictionModel model = Fit(context, a.Family, options, train, encoder, valid);

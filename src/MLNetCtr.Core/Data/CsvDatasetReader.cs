@@ -1,8 +1,8 @@
 namespace MLNetCtr.Data;
 
 /// <summary>
-/// Reads a delimited file with a header row into a <see cref="RawDataset"/>: matches schema columns to the header by
-/// name (extra file columns are ignored), feeds each record's fields to a <see cref="RawDatasetBuilder"/>, and turns
+/// Reads a delimited file into a <see cref="RawDataset"/>: matches schema columns to the file's column names (its header
+/// row, or <see cref="DatasetSchema.FileColumns"/> for a file without one; extra file columns are ignored), feeds each record's fields to a <see cref="RawDatasetBuilder"/>, and turns
 /// every problem into a <see cref="DataFormatException"/> naming the file, line and column, or, with
 /// <see cref="LoadOptions.SkipBadRows"/>, skips the row and reports it.
 /// </summary>
@@ -13,6 +13,7 @@ internal sealed class CsvDatasetReader
     private readonly CsvRecordReader _csv;
     private readonly RawDatasetBuilder _builder;
     private readonly List<string> _errors = [];
+    private readonly IReadOnlyList<string>? _fileColumns;
     private string[] _header = [];
     private int[] _slotOfField = [];     // file column → builder slot, or −1 when not loaded
     private int[] _fieldOfSlot = [];     // builder slot → file column, or −1 when absent from the file
@@ -26,7 +27,11 @@ internal sealed class CsvDatasetReader
         _options = options;
         _csv = new CsvRecordReader(reader, schema.Delimiter);
         _builder = new RawDatasetBuilder(schema);
+        _fileColumns = schema.FileColumns;
     }
+
+    /// <summary>Where the column names come from, for messages.</summary>
+    private string HeaderSource => _fileColumns is null ? "the header" : "the schema's fileColumns";
 
     public RawDataset Read()
     {
@@ -38,7 +43,7 @@ internal sealed class CsvDatasetReader
         if (_builder.RowCount == 0)
         {
             throw new DataFormatException(_source, 0, null, 0, _skipped == 0
-                ? "the file has a header but no data rows."
+                ? (_fileColumns is null ? "the file has a header but no data rows." : "the file has no data rows.")
                 : $"all {_skipped} data rows were skipped; the first: {_errors.FirstOrDefault()}");
         }
         return _builder.Build(new LoadReport
@@ -53,14 +58,21 @@ internal sealed class CsvDatasetReader
 
     private void ReadHeader()
     {
-        if (!_csv.Read())
+        if (_fileColumns is not null)
+        {
+            _header = [.. _fileColumns];
+        }
+        else if (!_csv.Read())
         {
             throw new DataFormatException(_source, 1, null, 0, "the file is empty; a header row naming the columns is expected.");
         }
-        _header = new string[_csv.FieldCount];
-        for (int i = 0; i < _header.Length; i++)
+        else
         {
-            _header[i] = (i == 0 ? _csv[i].TrimStart('\uFEFF') : _csv[i]).ToString();   // a BOM left by a reader that kept it
+            _header = new string[_csv.FieldCount];
+            for (int i = 0; i < _header.Length; i++)
+            {
+                _header[i] = _csv[i].Trim().ToString();   // "click, user_id" names user_id
+            }
         }
         _slotOfField = _header.Select(_builder.SlotOf).ToArray();
         _fieldOfSlot = new int[_builder.Slots.Count];
@@ -77,12 +89,12 @@ internal sealed class CsvDatasetReader
         int field = Array.IndexOf(_header, name);
         if (field >= 0 && Array.IndexOf(_header, name, field + 1) is int again and >= 0)
         {
-            throw new DataFormatException(_source, 1, name, again + 1, $"the header names column '{name}' twice (columns {field + 1} and {again + 1}).");
+            throw new DataFormatException(_source, 1, name, again + 1, $"{HeaderSource} names column '{name}' twice (columns {field + 1} and {again + 1}).");
         }
         if (field < 0 && !_builder.IsOptional(slot, _options))
         {
             throw new DataFormatException(_source, 1, name, 0,
-                $"the header has no column '{name}', which the schema requires. Header columns: {string.Join(", ", _header)}.");
+                $"{HeaderSource} has no column '{name}', which the schema requires. Header columns: {string.Join(", ", _header)}.");
         }
         return field;
     }
@@ -100,7 +112,7 @@ internal sealed class CsvDatasetReader
             if (_csv.FieldCount != _header.Length)
             {
                 field = Math.Min(_csv.FieldCount, _header.Length);
-                throw new FieldFormatException($"expected {_header.Length} fields, as in the header, but found {_csv.FieldCount}.");
+                throw new FieldFormatException($"expected {_header.Length} fields, as in {HeaderSource}, but found {_csv.FieldCount}.");
             }
             for (field = 0; field < _header.Length; field++)
             {

@@ -5,7 +5,8 @@ namespace MLNetCtr.Data;
 /// <summary>
 /// Streams the records of a delimited file (RFC 4180): fields split on the delimiter; records end at LF or CRLF; a field
 /// in double quotes may hold delimiters, line breaks and doubled quotes (<c>""</c> reads as <c>"</c>). A quote inside an
-/// unquoted field is an ordinary character. Empty lines are skipped. Fields are spans into one reused char buffer, valid
+/// unquoted field is an ordinary character. Empty lines are skipped, as is a UTF-8 byte order mark (U+FEFF) at the start
+/// of the input that the text reader kept. Fields are spans into one reused char buffer, valid
 /// until the next <see cref="Read"/>, so reading allocates nothing per field.
 /// </summary>
 /// <remarks>
@@ -291,6 +292,10 @@ internal sealed class CsvRecordReader
         if (read == 0)
         {
             _endOfInput = true;
+        }
+        if (CharactersRead == 0 && read > 0 && _buffer[_end] == '\uFEFF')
+        {
+            _start++;   // a byte order mark is not data
         }
         _end += read;
         CharactersRead += read;

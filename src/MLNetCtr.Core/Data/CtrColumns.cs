@@ -27,7 +27,8 @@ public abstract class CtrColumns
     public IReadOnlyDictionary<string, int[]> Categorical => Store.Categorical;
 
     /// <summary>
-    /// Numeric feature columns, standardized (<see cref="NumericTransform.Standardize"/>) or as read
+    /// Numeric feature columns, standardized (<see cref="NumericTransform.Standardize"/>), log-transformed then
+    /// standardized (<see cref="NumericTransform.Log"/>) or as read
     /// (<see cref="NumericTransform.None"/>), and binary feature columns as 0/1; missing values are 0.
     /// </summary>
     public IReadOnlyDictionary<string, float[]> Numeric => Store.Numeric;

@@ -4,7 +4,8 @@ namespace MLNetCtr.Data;
 
 /// <summary>
 /// Loads CSV/TSV files with a header row (UTF-8, BOM optional, LF or CRLF, RFC 4180 quoting) described by a
-/// <see cref="DatasetSchema"/>. Columns are matched by header name; file columns the schema does not name are ignored.
+/// <see cref="DatasetSchema"/>. Columns are matched by header name (blanks around it ignored), or by
+/// <see cref="DatasetSchema.FileColumns"/> for files without a header; file columns the schema does not name are ignored.
 /// Fields are parsed from a reused char buffer: numbers from spans, categorical values interned by a span lookup, so the
 /// only strings made are distinct values and text columns.
 /// </summary>

@@ -71,6 +71,13 @@ public enum NumericTransform
 
     /// <summary>Used as is.</summary>
     None,
+
+    /// <summary>
+    /// <c>sign(x) · ln(1 + |x|)</c>, then standardized with the mean and standard deviation of the transformed training
+    /// values: for heavy-tailed counts (Criteo's integer features). Missing values encode as 0, like
+    /// <see cref="Standardize"/>.
+    /// </summary>
+    Log,
 }
 
 /// <summary>One column of a dataset: its role, type, side and encoding options.</summary>
@@ -134,8 +141,8 @@ public static class SchemaDefaults
 }
 
 /// <summary>
-/// Describes a CSV/TSV dataset with a header row: one <see cref="ColumnSchema"/> per column used. Stored as JSON beside
-/// the data files and inside saved models.
+/// Describes a CSV/TSV dataset: one <see cref="ColumnSchema"/> per column used. Files have a header row naming their
+/// columns, unless <see cref="FileColumns"/> names them. Stored as JSON beside the data files and inside saved models.
 /// </summary>
 /// <example>
 /// <code>
@@ -152,13 +159,20 @@ public static class SchemaDefaults
 /// }
 /// </code>
 /// </example>
-public sealed record DatasetSchema
+public sealed partial record DatasetSchema
 {
     /// <summary>Field delimiter of the data files. Default: <c>','</c>; use <c>'\t'</c> for TSV.</summary>
     public char Delimiter { get; init; } = ',';
 
     /// <summary>The columns, in any order (files are matched by header name).</summary>
     public required IReadOnlyList<ColumnSchema> Columns { get; init; }
+
+    /// <summary>
+    /// For files without a header row (raw Criteo <c>train.txt</c>): the names of the file's columns, in file order. The
+    /// first line is then data, every row must have exactly this many fields, and file columns that
+    /// <see cref="Columns"/> does not name are skipped. Default: null (the first line of each file is its header).
+    /// </summary>
+    public IReadOnlyList<string>? FileColumns { get; init; }
 
     /// <summary>The label columns (tasks), in schema order.</summary>
     [JsonIgnore]
@@ -252,8 +266,32 @@ public sealed record DatasetSchema
         {
             throw new InvalidDataException("The schema declares no label column (role \"label\").");
         }
+        ValidateFileColumns();
         ValidateSingleRoles();
         ValidateSharedVocabularies();
+    }
+
+    /// <summary>File column names are distinct and non-empty, and name every schema column but ignored ones.</summary>
+    private void ValidateFileColumns()
+    {
+        if (FileColumns is null)
+        {
+            return;
+        }
+        if (FileColumns.Count == 0 || FileColumns.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new InvalidDataException($"fileColumns must list the file's column names, none empty; got [{string.Join(", ", FileColumns)}].");
+        }
+        string? twice = FileColumns.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (twice is not null)
+        {
+            throw new InvalidDataException($"fileColumns names '{twice}' twice.");
+        }
+        string[] missing = Columns.Where(c => c.Role != ColumnRole.Ignore && !FileColumns.Contains(c.Name)).Select(c => c.Name).ToArray();
+        if (missing.Length > 0)
+        {
+            throw new InvalidDataException($"Columns {string.Join(", ", missing)} are not in fileColumns ({string.Join(", ", FileColumns)}).");
+        }
     }
 
     /// <summary>At most one weight, group id and position column: each is one per-row value.</summary>

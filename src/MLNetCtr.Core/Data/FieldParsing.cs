@@ -40,19 +40,26 @@ internal static class FieldParsing
         return value;
     }
 
-    /// <summary>0 or 1 from <c>0</c>, <c>1</c>, <c>true</c> or <c>false</c> (any case, surrounding blanks allowed).</summary>
-    public static float Binary(ReadOnlySpan<char> field)
+    /// <summary>
+    /// 1 from <c>true</c> or any number equal to 1 (<c>1</c>, <c>+1</c>, <c>1.0</c>); 0 from <c>false</c> or any number
+    /// equal to 0 or −1 (the −1/+1 convention of SVMlight files). Any case, surrounding blanks allowed.
+    /// </summary>
+    public static float Binary(ReadOnlySpan<char> field) =>
+        TryBinary(field, out float value) ? value
+            : throw new FieldFormatException($"'{Quote(field)}' is not a binary value (0, 1, true or false; -1 reads as 0).");
+
+    /// <summary>What <see cref="Binary"/> reads, without throwing: false when the field is not a binary value.</summary>
+    public static bool TryBinary(ReadOnlySpan<char> field, out float value)
     {
         ReadOnlySpan<char> t = field.Trim();
-        if (t is "1" || t.Equals("true", StringComparison.OrdinalIgnoreCase))
+        if (t.Equals("true", StringComparison.OrdinalIgnoreCase) || t.Equals("false", StringComparison.OrdinalIgnoreCase))
         {
-            return 1f;
+            value = t.Length == 4 ? 1f : 0f;
+            return true;
         }
-        if (t is "0" || t.Equals("false", StringComparison.OrdinalIgnoreCase))
-        {
-            return 0f;
-        }
-        throw new FieldFormatException($"'{Quote(field)}' is not a binary value (0, 1, true or false).");
+        bool binary = float.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out float number) && number is 1f or 0f or -1f;
+        value = number == 1f ? 1f : 0f;
+        return binary;
     }
 
     /// <summary>An integer in invariant culture.</summary>

@@ -4,7 +4,8 @@ namespace MLNetCtr.Data;
 
 /// <summary>
 /// What a numeric feature column learned from training data: its mean and standard deviation
-/// (<see cref="NumericTransform.Standardize"/>), or its quantile bucket boundaries (<see cref="NumericTransform.Bucketize"/>).
+/// (<see cref="NumericTransform.Standardize"/>; for <see cref="NumericTransform.Log"/>, those of
+/// <c>sign(x) · ln(1 + |x|)</c>), or its quantile bucket boundaries (<see cref="NumericTransform.Bucketize"/>).
 /// Missing values (empty fields, NaN) encode as 0 after standardizing (the mean) and as bucket id
 /// <see cref="Vocabulary.OutOfVocabularyId"/> when bucketized.
 /// </summary>
@@ -43,10 +44,10 @@ public sealed class NumericStatistics
     /// <summary>How the column is presented to models.</summary>
     public NumericTransform Transform { get; }
 
-    /// <summary>Training mean of the present values.</summary>
+    /// <summary>Training mean of the present values (after the log, for <see cref="NumericTransform.Log"/>).</summary>
     public float Mean { get; }
 
-    /// <summary>Training (population) standard deviation of the present values; 1 when they are all equal.</summary>
+    /// <summary>Training (population) standard deviation of the present values (after the log, for <see cref="NumericTransform.Log"/>); 1 when they are all equal.</summary>
     public float StandardDeviation { get; }
 
     /// <summary>Ascending, distinct bucket boundaries: bucket b holds <c>boundaries[b−1] ≤ x &lt; boundaries[b]</c>.</summary>
@@ -56,8 +57,14 @@ public sealed class NumericStatistics
     [JsonIgnore]
     public int BucketIdCount => Vocabulary.FirstValueId + _boundaries.Length + 1;
 
-    /// <summary><c>(x − mean) / std</c>; 0 for a missing value.</summary>
-    public float Standardize(float x) => float.IsNaN(x) ? 0f : (x - Mean) / StandardDeviation;
+    /// <summary>
+    /// <c>(x − mean) / std</c>, where x is first replaced by <see cref="SignedLog"/>(x) for <see cref="NumericTransform.Log"/>;
+    /// 0 for a missing value.
+    /// </summary>
+    public float Standardize(float x) => float.IsNaN(x) ? 0f : ((Transform == NumericTransform.Log ? SignedLog(x) : x) - Mean) / StandardDeviation;
+
+    /// <summary><c>sign(x) · ln(1 + |x|)</c>: odd, monotone, 0 at 0, near x for small |x|; NaN stays NaN.</summary>
+    public static float SignedLog(float x) => MathF.CopySign(MathF.Log(1f + MathF.Abs(x)), x);
 
     /// <summary>The bucket id of <paramref name="x"/>: <c>2 + (number of boundaries ≤ x)</c>; 1 for a missing value.</summary>
     public int BucketIdOf(float x)
@@ -73,7 +80,7 @@ public sealed class NumericStatistics
 
     /// <summary>
     /// Fits a column on its training values (NaN = missing, skipped). Standardize: mean and population standard deviation.
-    /// Bucketize: the values at quantiles <c>i / buckets</c> for <c>i = 1 .. buckets − 1</c>, duplicates removed.
+    /// Log: the same, of the values' <see cref="SignedLog"/>. Bucketize: the values at quantiles <c>i / buckets</c> for <c>i = 1 .. buckets − 1</c>, duplicates removed.
     /// </summary>
     public static NumericStatistics Fit(string column, NumericTransform transform, int buckets, ReadOnlySpan<float> values)
     {
@@ -83,19 +90,19 @@ public sealed class NumericStatistics
         {
             if (!float.IsNaN(v))
             {
-                present.Add(v);
+                present.Add(transform == NumericTransform.Log ? SignedLog(v) : v);
             }
         }
         return transform switch
         {
-            NumericTransform.Standardize => FitStandardize(column, [.. present]),
+            NumericTransform.Standardize or NumericTransform.Log => FitStandardize(column, transform, [.. present]),
             NumericTransform.Bucketize => new NumericStatistics(column, transform, 0f, 1f, QuantileBoundaries([.. present], buckets)),
             NumericTransform.None => new NumericStatistics(column, transform, 0f, 1f, []),
             _ => throw new ArgumentOutOfRangeException(nameof(transform), transform, null),
         };
     }
 
-    private static NumericStatistics FitStandardize(string column, float[] present)
+    private static NumericStatistics FitStandardize(string column, NumericTransform transform, float[] present)
     {
         double sum = 0, sumOfSquares = 0;
         foreach (float v in present)
@@ -108,7 +115,7 @@ public sealed class NumericStatistics
             sumOfSquares += (v - mean) * (v - mean);   // two passes: no cancellation for large means
         }
         double std = present.Length == 0 ? 0 : Math.Sqrt(sumOfSquares / present.Length);
-        return new NumericStatistics(column, NumericTransform.Standardize, (float)mean, (float)std > 0f ? (float)std : 1f, []);
+        return new NumericStatistics(column, transform, (float)mean, (float)std > 0f ? (float)std : 1f, []);
     }
 
     private static float[] QuantileBoundaries(float[] present, int buckets)

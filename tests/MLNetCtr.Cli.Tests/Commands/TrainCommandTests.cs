@@ -148,6 +148,49 @@ public sealed class TrainCommandTests(LinearDataFixture data)
         Assert.Contains("--metrics-out", run.SingleErrorLine);
     }
 
+    [Fact]
+    public void Train_WithoutValidation_SaysThatNothingStopsEarly()
+    {
+        CliRun run = Train("--set", "NumberOfEpochs=1");
+
+        Assert.True(run.ExitCode == CliApp.Success, run.ToString());
+        Assert.Contains("No validation data (--valid or --valid-fraction): no early stopping", run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1")]
+    [InlineData("1.5")]
+    public void Train_ValidFractionOutsideZeroOne_IsAUsageErrorWithTheValue(string fraction)
+    {
+        CliRun run = Train("--valid-fraction", fraction);
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains($"got {fraction}", run.SingleErrorLine);
+    }
+
+    [Fact]
+    public void Train_ValidAndValidFraction_IsAUsageError()
+    {
+        CliRun run = Train("--valid", data.File("valid.csv"), "--valid-fraction", "0.1");
+
+        Assert.Equal(CliApp.UsageError, run.ExitCode);
+        Assert.Contains("cannot be combined", run.SingleErrorLine);
+    }
+
+    [Fact]
+    public void Train_ValidFraction_HoldsOutSeededRowsAndValidatesOnThem()
+    {
+        string modelPath = data.Scratch("holdout.mlnetctr");
+
+        CliRun run = CliRunner.Succeed("train", "--trainer", "logistic-regression", "--schema", data.File("schema.json"),
+            "--train", data.File("train.csv"), "--valid-fraction", "0.25", "--model-out", modelPath, "--set", "NumberOfEpochs=1");
+
+        Assert.Contains("Held out 4000 of 16000 rows of train.csv for validation (--valid-fraction 0.25, seed 0).", run.Stdout);
+        Assert.Matches(@"Task\s*│\s*Metric\s*│\s*valid", run.Stdout);
+        Assert.Single(CtrPredictionModel.LoadFrom(modelPath).History);
+    }
+
     private CliRun Train(params string[] extra) => CliRunner.Run(
         ["train", "--trainer", "logistic-regression", "--schema", data.File("schema.json"), "--train", data.File("train.csv"),
          "--model-out", data.Scratch("m"), .. extra]);

@@ -53,7 +53,7 @@ public sealed class DataFormatErrorTests
     {
         string path = DataFiles.Write("");
         var e = LoadFails(path, DataFiles.Lines(Header, "2,u,a,,,1"));
-        AssertNames(e, path, 2, "click", 1, "'2' is not a binary value (0, 1, true or false)");
+        AssertNames(e, path, 2, "click", 1, "'2' is not a binary value (0, 1, true or false; -1 reads as 0)");
     }
 
     [Fact]

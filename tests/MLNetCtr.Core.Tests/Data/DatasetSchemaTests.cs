@@ -99,4 +99,26 @@ public sealed class DatasetSchemaTests
         var e = Assert.Throws<InvalidDataException>(schema.Validate);
         Assert.Contains("w1, w2", e.Message);
     }
+
+    [Fact]
+    public void ToConciseJson_KeepsOnlyNonDefaults_AndLoadsBackToTheSameSchema()
+    {
+        DatasetSchema schema = new()
+        {
+            Delimiter = '\t',
+            FileColumns = ["click", "n", "hist", "skipped"],
+            Columns =
+            [
+                new ColumnSchema { Name = "click", Role = ColumnRole.Label, Type = ColumnType.Binary },
+                new ColumnSchema { Name = "n", Type = ColumnType.Numeric, Transform = NumericTransform.Log, Side = FeatureSide.User },
+                new ColumnSchema { Name = "hist", Type = ColumnType.Sequence, MaxLength = 7, MinCount = 2 },
+            ],
+        };
+        string json = schema.ToConciseJson();
+        string path = DataFiles.Write(json, ".json");
+
+        Assert.Contains("{\"name\":\"n\",\"type\":\"numeric\",\"side\":\"user\",\"transform\":\"log\"}", json);
+        Assert.DoesNotContain("separator", json);
+        Assert.Equal(schema.ToJson(), DatasetSchema.Load(path).ToJson());
+    }
 }
