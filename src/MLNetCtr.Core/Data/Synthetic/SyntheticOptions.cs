@@ -77,8 +77,9 @@ public sealed record SyntheticOptions
 
     /// <summary>
     /// ℓ, how much a DAction tells about the purchase that may follow (<see cref="ScenarioKind.Funnel"/>): the buy logit
-    /// is <c>b + ℓ + g</c> after a DAction and <c>b − ℓ + g</c> without one. 0 makes DActions carry no signal about buys
-    /// beyond the click (ESM2's decomposition then has nothing to gain); larger values make buys follow DActions.
+    /// is <c>b + ℓ + g</c> after a DAction and <c>b − ℓ + g</c> without one. With 0 a DAction tells about the purchase
+    /// only through the features both logits share (ESM2's P(buy | DAction) and P(buy | no DAction) are then equal);
+    /// larger values make buys follow DActions. Must be in [0, 10].
     /// </summary>
     /// <value>Default: 1.5.</value>
     public double ActionConversionLift { get; init; } = 1.5;
