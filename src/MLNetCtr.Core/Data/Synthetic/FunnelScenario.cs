@@ -7,7 +7,7 @@ namespace MLNetCtr.Data.Synthetic;
 /// <code>
 ///   P(click)            = σ(b_c + first-order + interactions)                        as in Fields
 ///   P(daction | click)  = σ(b_a + 0.5·affinity + 0.4·quality − 0.4·sensitivity·price + cart[category])
-///   P(buy | daction)    = σ(b_b + 1.5 + g),   P(buy | no daction) = σ(b_b − 1.5 + g)
+///   P(buy | daction)    = σ(b_b + ℓ + g),   P(buy | no daction) = σ(b_b − ℓ + g)      ℓ = ActionConversionLift (1.5)
 ///   g                   = 0.5·affinity + 0.6·quality − 0.6·sensitivity·price − 0.2·price + trust[brand]
 /// </code>
 /// affinity = ⟨user latent, item latent⟩/√D, quality ~ N(0, 0.5²) per item, sensitivity ~ N(0, 1) per user, price the
@@ -17,11 +17,11 @@ namespace MLNetCtr.Data.Synthetic;
 /// </summary>
 internal sealed class FunnelScenario : ImpressionScenario
 {
-    private const double DActionLift = 1.5;
     private readonly FirstOrderEffects _firstOrder;
     private readonly InteractionEffects _interactions;
     private readonly double[] _quality, _sensitivity, _cartPropensity, _brandTrust;
     private readonly double _clickIntercept, _actionIntercept, _buyIntercept;
+    private readonly double _lift;
 
     public FunnelScenario(SyntheticOptions options)
         : base(options)
@@ -32,6 +32,7 @@ internal sealed class FunnelScenario : ImpressionScenario
         _sensitivity = SyntheticMath.GaussianVector(WorldRandom, World.Users.Count, 1.0);
         _cartPropensity = SyntheticMath.GaussianVector(WorldRandom, World.Items.Categories, 0.4);
         _brandTrust = SyntheticMath.GaussianVector(WorldRandom, World.Items.Brands, 0.3);
+        _lift = options.ActionConversionLift;
 
         Impression[] pilot = Pilot(options, World.Sample);
         _clickIntercept = SyntheticMath.SolveIntercept(pilot.Select(ClickLogit).ToArray(), options.BaseClickRate);
@@ -84,7 +85,7 @@ internal sealed class FunnelScenario : ImpressionScenario
         double price = PriceScore(x.Item);
         double g = 0.5 * _interactions.Affinity(x.User, x.Item) + 0.6 * _quality[x.Item]
             - 0.6 * _sensitivity[x.User] * price - 0.2 * price + _brandTrust[World.Items.Brand[x.Item]];
-        return (SyntheticMath.Sigmoid(intercept + DActionLift + g), SyntheticMath.Sigmoid(intercept - DActionLift + g));
+        return (SyntheticMath.Sigmoid(intercept + _lift + g), SyntheticMath.Sigmoid(intercept - _lift + g));
     }
 
     private double BuyGivenClick(Impression x, double buyIntercept)

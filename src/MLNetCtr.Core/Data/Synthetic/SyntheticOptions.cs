@@ -75,6 +75,15 @@ public sealed record SyntheticOptions
     /// <value>Default: 0.05.</value>
     public double ConversionRate { get; init; } = 0.05;
 
+    /// <summary>
+    /// ℓ, how much a DAction tells about the purchase that may follow (<see cref="ScenarioKind.Funnel"/>): the buy logit
+    /// is <c>b + ℓ + g</c> after a DAction and <c>b − ℓ + g</c> without one. With 0 a DAction tells about the purchase
+    /// only through the features both logits share (ESM2's P(buy | DAction) and P(buy | no DAction) are then equal);
+    /// larger values make buys follow DActions. Must be in [0, 10].
+    /// </summary>
+    /// <value>Default: 1.5.</value>
+    public double ActionConversionLift { get; init; } = 1.5;
+
     /// <summary>Number of binary tasks of <see cref="ScenarioKind.Multitask"/> (click, like, share, comment, follow), 2 to 5.</summary>
     /// <value>Default: 2.</value>
     public int TaskCount { get; init; } = 2;
@@ -127,6 +136,7 @@ public sealed record SyntheticOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(Items, Categories);
         ArgumentOutOfRangeException.ThrowIfNegative(PopularityExponent);
         ArgumentOutOfRangeException.ThrowIfLessThan(LatentDimension, 1);
+        ThrowIfOutside(ActionConversionLift, 0, 10, nameof(ActionConversionLift));
         ArgumentOutOfRangeException.ThrowIfLessThan(TaskCount, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(TaskCount, MultitaskScenario.TaskNames.Count);
         ArgumentOutOfRangeException.ThrowIfNegative(InteractionStrength);

@@ -34,6 +34,32 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void Funnel_ActionConversionLift_SetsHowMuchMoreOftenBuysFollowDActions()
+    {
+        using var dir = new TempDirectory();
+        (double Ratio, double MeanCvr) Funnel(double lift)
+        {
+            SyntheticOptions options = SyntheticTestKit.Small with { Rows = 20_000, BaseClickRate = 0.3, ActionConversionLift = lift };
+            SyntheticSplit train = SyntheticDataGenerator.Generate(ScenarioKind.Funnel, options, dir.Sub($"lift{lift}")).Train;
+            float[] click = train.Labels["click"], daction = train.Labels["daction"], buy = train.Labels["buy"];
+            double BuyRate(float action)
+            {
+                int[] rows = [.. Enumerable.Range(0, train.Rows).Where(i => click[i] > 0 && daction[i] == action)];
+                return (rows.Sum(i => buy[i]) + 1.0) / (rows.Length + 2.0);   // Laplace-smoothed: a rate of 0 stays finite
+            }
+            return (BuyRate(1f) / BuyRate(0f), train.Truths["buy_given_click"].Average());
+        }
+
+        (double none, double noneCvr) = Funnel(0);
+        (double strong, double strongCvr) = Funnel(3);
+
+        Assert.InRange(none, 1.0, 3.0);   // only the features shared by the DAction and buy logits link them
+        Assert.True(strong > 10 * none, $"buy-rate ratio after/without a DAction: lift 3 gave {strong:F2}, lift 0 gave {none:F2}");
+        Assert.InRange(noneCvr, 0.045, 0.055);   // the intercept is still solved for ConversionRate (0.05)
+        Assert.InRange(strongCvr, 0.045, 0.055);
+    }
+
+    [Fact]
     public void Multitask_TaskCorrelation_MovesEmpiricalCorrelationOfTaskFunctions()
     {
         using var dir = new TempDirectory();

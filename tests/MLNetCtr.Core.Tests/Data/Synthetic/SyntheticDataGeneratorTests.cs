@@ -154,6 +154,17 @@ public sealed class SyntheticDataGeneratorTests
         Assert.Contains("1.5", e.Message);
     }
 
+    [Theory]
+    [InlineData(-0.5)]
+    [InlineData(double.NaN)]
+    [InlineData(11.0)]
+    public void Validate_ActionConversionLiftOutOfRange_NamesOptionAndValue(double lift)
+    {
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => new SyntheticOptions { ActionConversionLift = lift }.Validate());
+        Assert.Equal(nameof(SyntheticOptions.ActionConversionLift), e.ParamName);
+        Assert.Contains(lift.ToString(System.Globalization.CultureInfo.CurrentCulture), e.Message);
+    }
+
     [Fact]
     public void Generate_ReportsProgressUpToOne()
     {
