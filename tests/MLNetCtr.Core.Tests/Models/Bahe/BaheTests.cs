@@ -54,12 +54,15 @@ public sealed class BaheTests(BehaviorTextFixture data) : IClassFixture<Behavior
     public void Fit_TokenLevelAndTable_TrainToTheSameParameters()
     {
         CtrDataset rows = data.Train.Select([.. Enumerable.Range(0, 96)]);
+        var layerZeroEncoder = new BaheBehaviorEncoder(UseLiteModel.Encoder, new BaheEncoderOptions { FrozenLayers = 1 });
+        string table = data.NewPath("db");
+        layerZeroEncoder.Encode(layerZeroEncoder.OpenTable(table), BehaviorTextFixture.Texts(rows));
         BaheOptions layerZero = Small with
         {
-            FrozenLayers = 1, BehaviorTable = data.NewPath("db"), EncoderModel = UseLiteModel.Directory(), NumberOfEpochs = 1, BatchSize = 24,
+            FrozenLayers = 1, BehaviorTable = table, EncoderModel = UseLiteModel.Directory(), InitializeFromPretrained = false, NumberOfEpochs = 1, BatchSize = 24,
         };
-        CtrModel atomic = new BaheTrainer(layerZero).Fit(rows, data.Encoder).Network;                                    // table filled on the fly
-        CtrModel tokenLevel = new BaheTrainer(layerZero with { Mode = BaheMode.TokenLevel }).Fit(rows, data.Encoder).Network;
+        CtrModel atomic = new BaheTrainer(layerZero).Fit(rows, data.Encoder).Network;
+        CtrModel tokenLevel = new BaheTrainer(layerZero with { Mode = BaheMode.TokenLevel }).Fit(rows, data.Encoder).Network;   // loads the encoder inside the first step's scope
 
         var expected = atomic.NamedParameters();
         var actual = tokenLevel.NamedParameters();
