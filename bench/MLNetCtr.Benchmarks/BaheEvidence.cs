@@ -19,7 +19,7 @@ namespace MLNetCtr.Benchmarks;
 ///   --bahe-evidence equivalence DIR HIDDEN EPOCHS MODELS SEEDS   per seed (comma-separated), BAHE and token-level BAHE on the
 ///                                                      same data, all epochs, no validation: test AUC of each, the difference,
 ///                                                      the largest parameter difference, wall time
-///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (atomic | token); seconds and peak working set
+///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (AtomicBehaviors | TokenLevel); seconds and peak working set
 /// </code>
 /// </summary>
 public static class BaheEvidence
