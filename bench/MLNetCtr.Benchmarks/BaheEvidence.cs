@@ -12,10 +12,14 @@ namespace MLNetCtr.Benchmarks;
 /// <summary>
 /// The BAHE evidence runs (not BenchmarkDotNet: one process per measurement, so peak working sets do not mix).
 /// <code>
-///   --bahe-evidence prepare  DIR ROWS MAX_TEXTS MODELS   synthesize behavior-text data and build its table (layer 0 frozen)
+///   --bahe-evidence prepare  DIR ROWS MAX_TEXTS MODELS [TEST_FRACTION]   synthesize behavior-text data (test fraction default 0.1)
+///                                                      and build its table (layer 0 frozen)
 ///   --bahe-evidence quality  DIR HIDDEN EPOCHS MODELS RUNS   RUNS ⊆ bahe,bahe-seed2,bahe-seed3,token,deepfm[,novalid]: BAHE, token-level BAHE, id-only DeepFM; test AUC
 ///                                                      (novalid: all epochs, no early stopping or best-model restore)
-///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (atomic | token); seconds and peak working set
+///   --bahe-evidence equivalence DIR HIDDEN EPOCHS MODELS SEEDS   per seed (comma-separated), BAHE and token-level BAHE on the
+///                                                      same data, all epochs, no validation: test AUC of each, the difference,
+///                                                      the largest parameter difference, wall time
+///   --bahe-evidence epoch    DIR MODE MODELS             one training epoch of BAHE (AtomicBehaviors | TokenLevel); seconds and peak working set
 /// </code>
 /// </summary>
 public static class BaheEvidence
@@ -27,7 +31,12 @@ public static class BaheEvidence
         switch (args[0])
         {
             case "prepare":
-                Prepare(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4]);
+                Prepare(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4],
+                    args.Length > 5 ? double.Parse(args[5], CultureInfo.InvariantCulture) : 0.1);
+                break;
+            case "equivalence":
+                Equivalence(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4],
+                    [.. args[5].Split(',').Select(seed => int.Parse(seed, CultureInfo.InvariantCulture))]);
                 break;
             case "quality":
                 Quality(dir, int.Parse(args[2], CultureInfo.InvariantCulture), int.Parse(args[3], CultureInfo.InvariantCulture), args[4], args[5].Split(','));
@@ -38,11 +47,11 @@ public static class BaheEvidence
         }
     }
 
-    private static void Prepare(string dir, int rows, int maxTexts, string models)
+    private static void Prepare(string dir, int rows, int maxTexts, string models, double testFraction)
     {
         var watch = Stopwatch.StartNew();
         SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.BehaviorText,
-            new SyntheticOptions { Rows = rows, Users = 2_000, Items = 1_000, MaxBehaviorTexts = maxTexts, BaseClickRate = 0.25, Seed = 3 }, dir);
+            new SyntheticOptions { Rows = rows, Users = 2_000, Items = 1_000, MaxBehaviorTexts = maxTexts, BaseClickRate = 0.25, Seed = 3, TestFraction = testFraction }, dir);
         var (train, encoder) = CtrDataLoader.LoadAndFit(result.Train.Path, result.Schema);
         (float[] scores, float[] labels) = result.Test.Oracle(result.Truths[0]);
         Console.WriteLine($"data: {rows} rows, MaxBehaviorTexts {maxTexts}, oracle test AUC {Evaluation.BinaryClassificationEvaluator.AreaUnderRocCurve(labels, scores):F4}, {watch.Elapsed.TotalSeconds:F1} s");
@@ -75,6 +84,31 @@ public static class BaheEvidence
             double auc = model.Evaluate(test)["click"].Binary!.AreaUnderRocCurve;
             Console.WriteLine($"{name,-10}: test AUC {auc:F4} (best valid at step {result.BestStep} of {result.Steps}), {watch.Elapsed.TotalSeconds:F0} s, CPU {Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds:F0} s so far");
         }
+    }
+
+    private static void Equivalence(string dir, int hidden, int epochs, string models, int[] seeds)
+    {
+        (CtrDataset train, DataEncoder encoder, _, CtrDataset test) = Load(dir);
+        Console.WriteLine($"train {train.RowCount} rows, test {test.RowCount} rows, H {hidden}, {epochs} epochs, no validation");
+        var differences = new List<double>();
+        var aucs = new Dictionary<BaheMode, List<double>> { [BaheMode.AtomicBehaviors] = [], [BaheMode.TokenLevel] = [] };
+        foreach (int seed in seeds)
+        {
+            var networks = new List<CtrModel>();
+            foreach (BaheMode mode in aucs.Keys)
+            {
+                var watch = Stopwatch.StartNew();
+                CtrPredictionModel model = BaheTrainer.Definition.Fit(train, encoder, null, Options(dir, hidden, epochs, models) with { Mode = mode, Seed = seed }).Model;
+                double seconds = watch.Elapsed.TotalSeconds;
+                aucs[mode].Add(model.Evaluate(test)["click"].Binary!.AreaUnderRocCurve);
+                networks.Add(model.Network);
+                Console.WriteLine($"seed {seed} {mode,-15}: test AUC {aucs[mode][^1]:F4}, training {seconds:F0} s, with evaluation {watch.Elapsed.TotalSeconds:F0} s");
+            }
+            differences.Add(aucs[BaheMode.AtomicBehaviors][^1] - aucs[BaheMode.TokenLevel][^1]);
+            float largest = networks[0].Parameters().Zip(networks[1].Parameters()).Max(p => p.First.Data.Zip(p.Second.Data).Max(x => Math.Abs(x.First - x.Second)));
+            Console.WriteLine($"seed {seed}: AUC difference (BAHE − token-level) {differences[^1]:+0.0000;-0.0000;0.0000}, largest parameter difference {largest:G3}");
+        }
+        Console.WriteLine($"mean test AUC: BAHE {aucs[BaheMode.AtomicBehaviors].Average():F4}, token-level {aucs[BaheMode.TokenLevel].Average():F4}; mean difference {differences.Average():+0.0000;-0.0000;0.0000}, largest |difference| {differences.Max(Math.Abs):F4}");
     }
 
     private static void Epoch(string dir, BaheMode mode, string models)

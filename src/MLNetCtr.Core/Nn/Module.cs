@@ -39,11 +39,12 @@ public abstract class Module
     }
 
     /// <summary>Registers <paramref name="parameter"/> under <paramref name="name"/> and returns it. Names the tensor if it has no name.</summary>
-    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already taken in this module.</exception>
+    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already taken in this module; or the tensor was borrowed from a <see cref="TensorScope"/>.</exception>
     protected Tensor RegisterParameter(string name, Tensor parameter)
     {
         ArgumentNullException.ThrowIfNull(parameter);
         CheckName(name);
+        CheckOwned(name, parameter);
         parameter.Name ??= name;
         _entries.Add(new Entry(name, null, parameter, IsBuffer: false));
         return parameter;
@@ -53,7 +54,7 @@ public abstract class Module
     /// Registers <paramref name="buffer"/> under <paramref name="name"/> and returns it: a tensor saved with the module
     /// (running statistics, …) that no optimizer sees. Names the tensor if it has no name.
     /// </summary>
-    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already taken; or the tensor requires grad.</exception>
+    /// <exception cref="ArgumentException">The name is empty, contains a dot, or is already taken; or the tensor requires grad or was borrowed from a <see cref="TensorScope"/>.</exception>
     protected Tensor RegisterBuffer(string name, Tensor buffer)
     {
         ArgumentNullException.ThrowIfNull(buffer);
@@ -62,6 +63,7 @@ public abstract class Module
         {
             throw new ArgumentException($"Buffer '{name}' {Tensor.ShapeString(buffer.Shape)} requires grad; register trainable tensors with RegisterParameter.", nameof(buffer));
         }
+        CheckOwned(name, buffer);
         buffer.Name ??= name;
         _entries.Add(new Entry(name, null, buffer, IsBuffer: true));
         return buffer;
@@ -164,6 +166,19 @@ public abstract class Module
             {
                 result.Add((prefix + entry.Name, entry.Tensor!));
             }
+        }
+    }
+
+    /// <summary>
+    /// A parameter or buffer lives as long as its module, so it must own its memory: one made by <c>Tensor.Zeros</c>
+    /// inside a <see cref="TensorScope"/> (say, a module built lazily during a training step) would go back to the pool
+    /// when the step ends and be overwritten by later steps' tensors.
+    /// </summary>
+    private static void CheckOwned(string name, Tensor tensor)
+    {
+        if (tensor.IsScoped)
+        {
+            throw new ArgumentException($"'{name}' {Tensor.ShapeString(tensor.Shape)} was borrowed from a TensorScope's pool, which takes it back when the scope ends; create module state with Tensor.From or Tensor.Parameter over its own array.", nameof(tensor));
         }
     }
 

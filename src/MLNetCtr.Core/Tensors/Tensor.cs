@@ -29,6 +29,9 @@ public sealed partial class Tensor
     /// <summary>The elements, row-major; its length is <see cref="Size"/>.</summary>
     public float[] Data { get; }
 
+    /// <summary>Whether <see cref="Data"/> was borrowed from a <see cref="TensorScope"/>'s pool (and goes back to it when the scope ends).</summary>
+    internal bool IsScoped => _scoped;
+
     /// <summary>The gradient of the last <see cref="Backward()"/> root with respect to this tensor, or null if none flowed here.</summary>
     public float[]? Grad { get; private set; }
 

@@ -67,7 +67,7 @@ public sealed class BaheBehaviorEncoder
             }
         }
         (string Text, int[] Tokens)[] sorted = [.. unseen.Select(t => (t, Pretrained.Tokenizer.Encode(t))).OrderBy(t => t.Item2.Length).ThenBy(t => t.t, StringComparer.Ordinal)];
-        (string Text, int[] Tokens)[][] batches = [.. sorted.Chunk(Options.BatchSize)];
+        (string Text, int[] Tokens)[][] batches = [.. sorted.GroupBy(t => ClippedLength(t.Tokens)).SelectMany(g => g.Chunk(Options.BatchSize))];   // no padding
         var results = new float[batches.Length][];
         int done = 0, nextToStore = 0;
         progress?.Report(new BehaviorEncodingProgress(0, sorted.Length));
@@ -98,12 +98,36 @@ public sealed class BaheBehaviorEncoder
         return sorted.Length;
     }
 
-    /// <summary>The pooled shallow vectors of <paramref name="texts"/>, <c>(N, D)</c>, without gradients.</summary>
+    /// <summary>The pooled shallow vectors of <paramref name="texts"/>, <c>(N, D)</c>, without gradients (see <see cref="EncodeTokens"/>).</summary>
     public Tensor EncodeBatch(IReadOnlyList<string> texts)
     {
+        ArgumentNullException.ThrowIfNull(texts);
+        return EncodeTokens([.. texts.Select(Pretrained.Tokenizer.Encode)]);
+    }
+
+    /// <summary>
+    /// The pooled shallow vectors of texts given as token ids, <c>(N, D)</c> in input order, without gradients. The texts
+    /// run in groups of equal token count, i.e. without padding: the softmax and mean reductions are vectorised, so
+    /// padding a text to a longer one's length changes the rounding of its vector. This way a text's vector depends on
+    /// its tokens only, bit for bit, whatever else is encoded with it; the table (<see cref="Encode"/>, which batches
+    /// the same way) and BAHE's token-level mode therefore give identical vectors.
+    /// </summary>
+    public Tensor EncodeTokens(IReadOnlyList<int[]> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        int d = Dimension;
+        var output = Tensor.Zeros(tokens.Count, d);                                                    // (N, D)
         using var noGrad = GradMode.NoGrad();
-        TokenBatch tokens = Pretrained.Tokenize(texts);
-        return Shallow(tokens);
+        foreach (IGrouping<int, int> group in Enumerable.Range(0, tokens.Count).GroupBy(i => ClippedLength(tokens[i])))
+        {
+            int[] rows = [.. group];
+            float[] vectors = Shallow(TokenBatch.From([.. rows.Select(i => tokens[i])], UseLiteEncoder.MaxTokens)).Data;   // (n, D)
+            for (int r = 0; r < rows.Length; r++)
+            {
+                vectors.AsSpan(r * d, d).CopyTo(output.Data.AsSpan(rows[r] * d));
+            }
+        }
+        return output;
     }
 
     /// <summary>The frozen shallow part over a token batch: embeddings, the first layers, mean over valid tokens; <c>(N, D)</c>.</summary>
@@ -112,4 +136,6 @@ public sealed class BaheBehaviorEncoder
         Tensor states = Pretrained.RunLayers(Pretrained.Embed(tokens), tokens, 0, Options.FrozenLayers);   // (N, T, D)
         return MaskedMeanPooling.Forward(states, tokens.Lengths);                                           // (N, D)
     }
+
+    private static int ClippedLength(int[] tokens) => Math.Min(tokens.Length, UseLiteEncoder.MaxTokens);
 }

@@ -7,7 +7,7 @@ public sealed record BaheEncoderOptions
     /// <value>Default: 1 (embeddings + layer 0, 512-d vectors), BAHE's split of a shallow frozen and a deep trainable part.</value>
     public int FrozenLayers { get; init; } = 1;
 
-    /// <summary>Texts per forward pass; texts are sorted by token count first so a batch pads little.</summary>
+    /// <summary>At most this many texts per forward pass when building a table; a pass holds texts of one token count only (no padding).</summary>
     /// <value>Default: 64.</value>
     public int BatchSize { get; init; } = 64;
 

@@ -36,7 +36,7 @@ public sealed class UseLiteEncoder : Module
     {
         Tokenizer = tokenizer;
         TokenEmbeddings = RegisterParameter("tokenEmbeddings", Tensor.Parameter(new float[TokenRows * EmbeddingDim], [TokenRows, EmbeddingDim]));
-        TimingFrequencies = RegisterBuffer("timingFrequencies", Tensor.Zeros(EmbeddingDim / 2));
+        TimingFrequencies = RegisterBuffer("timingFrequencies", Tensor.From(new float[EmbeddingDim / 2], EmbeddingDim / 2));   // owned, never a scope's buffer
         Layers = Register("layers", new ModuleList<PreNormTransformerLayer>());
         Layers.Add(new PreNormTransformerLayer(EmbeddingDim, Width, Heads, FeedForward, random));
         Layers.Add(new PreNormTransformerLayer(Width, Width, Heads, FeedForward, random));

@@ -140,6 +140,20 @@ public sealed class ModuleTests
         Assert.Equal("count", holder.NamedBuffers().Single().Buffer.Name);
     }
 
+    [Fact]
+    public void RegisterBuffer_TensorBorrowedFromAScope_ThrowsNamingIt()
+    {
+        var holder = new BufferHolder();
+        using (TensorScope.Begin(new BufferPool()))
+        {
+            var e = Assert.Throws<ArgumentException>(() => holder.Add("frequencies", Tensor.Zeros(4)));
+            Assert.Contains("'frequencies'", e.Message);
+            Assert.Contains(nameof(TensorScope), e.Message);
+            holder.Add("owned", Tensor.From(new float[4], 4));   // an owned array is fine inside a scope
+        }
+        Assert.Equal("owned", holder.NamedBuffers().Single().Name);
+    }
+
     private sealed class BufferHolder : Module
     {
         public void Add(string name, Tensor buffer) => RegisterBuffer(name, buffer);

@@ -62,6 +62,23 @@ public sealed class UseLiteEncoderTests
     }
 
     [Fact]
+    public void Load_InsideATensorScope_KeepsItsStateAfterTheScopeEnds()
+    {
+        var pool = new BufferPool();
+        UseLiteEncoder encoder;
+        using (TensorScope.Begin(pool))   // as when BAHE loads the encoder lazily during a training step
+        {
+            encoder = UseLiteEncoder.Load(UseLiteModel.Directory());
+        }
+        using (TensorScope.Begin(pool))   // a later step rents the lengths the pool holds and overwrites them
+        {
+            Tensor.Full(7f, UseLiteEncoder.EmbeddingDim / 2);
+        }
+        string[] texts = ["bought Starbucks coffee"];
+        Assert.Equal(UseLiteModel.Encoder.EmbedSentences(texts).Data, encoder.EmbedSentences(texts).Data);
+    }
+
+    [Fact]
     public void Load_MissingFolder_ThrowsNamingTheFetchScript()
     {
         var error = Assert.Throws<FileNotFoundException>(() => UseLiteEncoder.Load(Path.Combine(Path.GetTempPath(), "no-such-use-lite")));

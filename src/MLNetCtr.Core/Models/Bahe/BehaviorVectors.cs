@@ -99,19 +99,20 @@ internal sealed class BehaviorVectors
             return [];
         }
         BaheBehaviorEncoder encoder = Encoder;
-        TokenBatch tokens = TokenBatch.From([.. flat.Select(t => _tokensOfText.GetOrAdd(t, encoder.Pretrained.Tokenizer.Encode))], UseLiteEncoder.MaxTokens);
-        // On a pool thread, outside the caller's TensorScope: the token batch's shape changes every step, and the buffer
-        // pool keeps each length for a few scopes, i.e. several steps of gigabyte activations; here they are garbage when done.
-        return Task.Run(() =>
-        {
-            using var noGrad = GradMode.NoGrad();   // frozen: no graph is needed through the shallow part
-            return encoder.Shallow(tokens).Data;    // (N, D)
-        }).GetAwaiter().GetResult();
+        int[][] tokens = [.. flat.Select(t => _tokensOfText.GetOrAdd(t, encoder.Pretrained.Tokenizer.Encode))];
+        // Outside the caller's TensorScope: the token batches' shapes change every step, and the buffer pool keeps each
+        // length for a few scopes, i.e. several steps of gigabyte activations; here they are garbage when done.
+        // EncodeTokens runs equal-length texts together (no padding), so the vectors are bit-identical to the table's.
+        using TensorScope.Joined outside = TensorScope.Join(null);
+        return encoder.EncodeTokens(tokens).Data;   // (N, D), no gradients
     }
 
     private BaheBehaviorEncoder LoadEncoder()
     {
         string path = _options.EncoderModel ?? throw new InvalidOperationException("No EncoderModel is set.");
+        // Loaded on first use, typically inside a training step's TensorScope: the encoder outlives the step, so none of
+        // its tensors may borrow from the step's pool.
+        using TensorScope.Joined outside = TensorScope.Join(null);
         UseLiteEncoder pretrained = UseLiteEncoder.Load(path);
         foreach (Tensor parameter in pretrained.Parameters())
         {
