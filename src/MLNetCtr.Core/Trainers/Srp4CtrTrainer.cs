@@ -51,11 +51,11 @@ public sealed class Srp4CtrTrainer : CtrTrainer<Srp4CtrOptions>
 
     /// <summary>The <c>srp4ctr</c> family; the pretrained encoder is loaded before training, never when a saved model is loaded.</summary>
     public static ModelFamily Definition { get; } = ModelFamily.Create<Srp4CtrOptions>("srp4ctr", (encoder, options) => new Srp4Ctr(encoder, options),
-        prepare: (network, _, options) =>
+        prepare: (network, encoder, options) =>
         {
             if (options.PretrainedModel is { } path)
             {
-                ((Srp4Ctr)network).LoadPretrained(PretrainedFgBert.Load(path));
+                ((Srp4Ctr)network).LoadPretrained(PretrainedFgBert.Load(path), encoder);
             }
         });
 }
