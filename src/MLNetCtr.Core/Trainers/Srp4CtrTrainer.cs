@@ -9,7 +9,10 @@ public sealed record Srp4CtrOptions : TrainingOptions
     /// <summary>The encoder's architecture; must match the pretrained file's. Default: <see cref="FgBertArchitecture"/>'s defaults.</summary>
     public FgBertArchitecture Architecture { get; init; } = new();
 
-    /// <summary>A file written by <see cref="PretrainedFgBert.Save"/>, or null to train from scratch. Default: null.</summary>
+    /// <summary>
+    /// A file written by <see cref="PretrainedFgBert.Save"/>, or null to train from scratch. Its embedding rows follow
+    /// their values into the fine-tuning vocabularies, which may be fitted on other rows. Default: null.
+    /// </summary>
     public string? PretrainedModel { get; init; }
 
     /// <summary>Whether the pretrained encoder (and its shared tables) stays fixed. Default: false (fine-tuned).</summary>
@@ -51,11 +54,11 @@ public sealed class Srp4CtrTrainer : CtrTrainer<Srp4CtrOptions>
 
     /// <summary>The <c>srp4ctr</c> family; the pretrained encoder is loaded before training, never when a saved model is loaded.</summary>
     public static ModelFamily Definition { get; } = ModelFamily.Create<Srp4CtrOptions>("srp4ctr", (encoder, options) => new Srp4Ctr(encoder, options),
-        prepare: (network, _, options) =>
+        prepare: (network, encoder, options) =>
         {
             if (options.PretrainedModel is { } path)
             {
-                ((Srp4Ctr)network).LoadPretrained(PretrainedFgBert.Load(path));
+                ((Srp4Ctr)network).LoadPretrained(PretrainedFgBert.Load(path), encoder);
             }
         });
 }

@@ -80,6 +80,21 @@ public sealed class SynthCommandTests(LinearDataFixture data)
     }
 
     [Fact]
+    public void Synth_SequenceWithObservableTruths_AddsTheRowCeilingToTheOracleMetrics()
+    {
+        using var directory = new TempDirectory();
+        CliRunner.Succeed("synth", "--scenario", "sequence", "--rows", "3000", "--out", directory.Path,
+            "--set", "Users=300", "--set", "Items=200", "--set", "ObservableTruths=true");
+        float[] labels = CsvColumns.Read(directory["test.csv"], "click");
+        float[] observable = CsvColumns.Read(directory["test.csv"], "oracle_click_observable");
+
+        var oracle = LinearDataFixture.ReadMetrics(directory["oracle_metrics.json"]);
+
+        Assert.Equal(["click", "click_observable"], oracle.Keys);
+        Assert.Equal(BinaryClassificationEvaluator.AreaUnderRocCurve(labels, observable), oracle["click_observable"][CtrMetricNames.AreaUnderRocCurve], 12);
+    }
+
+    [Fact]
     public void Synth_Multitask_EvaluatesTheMeanTruthAsRegression()
     {
         using var directory = new TempDirectory();

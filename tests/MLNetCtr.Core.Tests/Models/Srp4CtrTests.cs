@@ -55,6 +55,30 @@ public sealed class Srp4CtrTests(SequenceScenarioFixture data) : IClassFixture<S
     }
 
     [Fact]
+    public void LoadPretrained_VocabulariesFittedOnOtherRows_CopiesEachValuesOwnRow()
+    {
+        // Pretrained on the validation file with its own vocabularies, fine-tuned with the training file's: a value's
+        // vector must follow the value, not its id.
+        (CtrDataset valid, DataEncoder validEncoder) = CtrDataLoader.LoadAndFit(data.Synthetic.Valid.Path, data.Synthetic.Schema);
+        PretrainedFgBert pretrained = new FgBertPretrainer(new FgBertOptions { Architecture = s_small, NumberOfEpochs = 1 }).Pretrain(valid, validEncoder);
+        var model = new Srp4Ctr(data.Encoder, new Srp4CtrOptions { Architecture = s_small, HiddenSizes = [32] });
+
+        model.LoadPretrained(pretrained, data.Encoder);
+
+        BehaviorTokens target = model.Encoder.Tokens, source = pretrained.Model.Encoder.Tokens;
+        int d = s_small.EmbeddingDimension;
+        foreach (string column in new[] { "hist_items", "hist_brands" })
+        {
+            Vocabulary to = data.Encoder.VocabularyOf(column), from = validEncoder.VocabularyOf(column);
+            float[] mine = target.ItemTable(data.Encoder.Schema[column]).Weight.Data, theirs = source.ItemTable(validEncoder.Schema[column]).Weight.Data;
+            Assert.Contains(to.Values, v => from.IdOf(v) != to.IdOf(v));   // the two files number the values differently
+            Assert.All(to.Values, v => Assert.Equal(theirs.AsSpan(from.IdOf(v) * d, d).ToArray(), mine.AsSpan(to.IdOf(v) * d, d).ToArray()));
+        }
+        Assert.Equal(source.Position.Data, target.Position.Data);
+        Assert.Equal(pretrained.Model.Encoder.Layers[1].FeedForward2.Weight.Data, model.Encoder.Layers[1].FeedForward2.Weight.Data);
+    }
+
+    [Fact]
     public void Fit_FromScratch_LearnsAndSavesLoadsIdentically()
     {
         var options = new Srp4CtrOptions { Architecture = s_small, NumberOfEpochs = 2, BatchSize = 256, HiddenSizes = [64, 32] };

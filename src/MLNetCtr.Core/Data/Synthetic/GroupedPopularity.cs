@@ -6,6 +6,8 @@ internal sealed class GroupedPopularity
     private readonly DiscreteSampler _all;
     private readonly DiscreteSampler[] _inGroup;
     private readonly int[][] _itemsOfGroup;
+    private readonly int[] _group;
+    private readonly double[] _probability, _probabilityInGroup;   // per item: over all items, within its group
 
     /// <param name="group">Group of each item; every group in [0, <paramref name="groups"/>) needs an item.</param>
     /// <param name="weights">Popularity weight of each item.</param>
@@ -15,7 +17,18 @@ internal sealed class GroupedPopularity
         _all = new DiscreteSampler(weights);
         _itemsOfGroup = Enumerable.Range(0, groups).Select(g => Enumerable.Range(0, group.Length).Where(i => group[i] == g).ToArray()).ToArray();
         _inGroup = _itemsOfGroup.Select(items => new DiscreteSampler(items.Select(i => weights[i]).ToArray())).ToArray();
+        _group = group;
+        double total = weights.Sum();
+        double[] groupTotal = _itemsOfGroup.Select(items => items.Sum(i => weights[i])).ToArray();
+        _probability = weights.Select(w => w / total).ToArray();
+        _probabilityInGroup = weights.Select((w, i) => w / groupTotal[group[i]]).ToArray();
     }
+
+    /// <summary>P(<see cref="Sample"/> draws <paramref name="item"/>).</summary>
+    public double Probability(int item) => _probability[item];
+
+    /// <summary>P(<see cref="SampleInGroup"/> with <paramref name="group"/> draws <paramref name="item"/>): 0 outside its group.</summary>
+    public double ProbabilityInGroup(int item, int group) => _group[item] == group ? _probabilityInGroup[item] : 0;
 
     /// <summary>An item drawn by popularity.</summary>
     public int Sample(SyntheticRandom random) => _all.Sample(random);

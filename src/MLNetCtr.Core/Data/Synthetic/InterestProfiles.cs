@@ -34,4 +34,15 @@ internal sealed class InterestProfiles
 
     /// <summary>One of <paramref name="user"/>'s favorite groups, by their weights.</summary>
     public int Sample(SyntheticRandom random, int user) => _favorites[user * Favorites + s_rank.Sample(random)];
+
+    /// <summary>P(<see cref="Sample"/> for <paramref name="user"/> gives <paramref name="group"/>).</summary>
+    public double Probability(int user, int group)
+    {
+        double p = 0;
+        for (int k = 0; k < Favorites; k++)
+        {
+            p += _favorites[user * Favorites + k] == group ? s_rank.Probability(k) : 0;
+        }
+        return p;
+    }
 }

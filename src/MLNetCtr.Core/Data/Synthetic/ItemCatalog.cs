@@ -74,6 +74,12 @@ internal sealed class ItemCatalog
     /// <summary>An item of <paramref name="category"/> drawn by popularity.</summary>
     public int SampleInCategory(SyntheticRandom random, int category) => _popularity.SampleInGroup(random, category);
 
+    /// <summary>P(<see cref="Sample"/> draws <paramref name="item"/>).</summary>
+    public double Probability(int item) => _popularity.Probability(item);
+
+    /// <summary>P(<see cref="SampleInCategory"/> with <paramref name="category"/> draws <paramref name="item"/>).</summary>
+    public double ProbabilityInCategory(int item, int category) => _popularity.ProbabilityInGroup(item, category);
+
     private void AssignCategoriesAndBrands(SyntheticRandom random)
     {
         var categorySize = DiscreteSampler.PowerLaw(Categories, 0.8);

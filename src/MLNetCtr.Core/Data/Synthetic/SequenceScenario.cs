@@ -13,6 +13,9 @@ namespace MLNetCtr.Data.Synthetic;
 ///   w_t   = 2^(−age_t / half-life) · {click 1, cart 1.5, buy 2}[type_t]
 ///   sim_t = cos(latent(candidate), latent(item_t)) + 0.5·[item_t = candidate]
 /// </code>
+/// The row shows each behavior's age only as a time-gap bucket, so the truth <c>click</c> is not a function of the row;
+/// with <see cref="SyntheticOptions.ObservableTruths"/> the truth <c>click_observable</c> is: P(click | row) under the
+/// generator's own model (<see cref="SequencePosterior"/>), the ceiling of any model of the row.
 /// Columns: user fields, <c>hist_items</c> (vocabulary shared with <c>item_id</c>) and the aligned
 /// <c>hist_categories, hist_brands, hist_price_buckets, hist_behavior_types, hist_time_gaps</c>, item fields, context.
 /// </summary>
@@ -20,8 +23,6 @@ internal sealed class SequenceScenario : SyntheticScenario
 {
     public static readonly IReadOnlyList<string> BehaviorTypes = ["click", "cart", "buy"];
     public static readonly IReadOnlyList<string> TimeGaps = ["lt1h", "1h-6h", "6h-1d", "1d-3d", "3d-7d", "7d-30d", "gt30d"];
-    private static readonly double[] s_timeGapUpperHours = [1, 6, 24, 72, 168, 720, double.PositiveInfinity];
-    private static readonly double[] s_typeWeight = [1.0, 1.5, 2.0];
     private static readonly DiscreteSampler s_type = new([0.80, 0.13, 0.07]);
 
     private readonly SyntheticOptions _options;
@@ -31,6 +32,7 @@ internal sealed class SequenceScenario : SyntheticScenario
     private readonly double[] _user, _hour, _device;
     private readonly History _history;
     private readonly double _intercept;
+    private readonly SequencePosterior? _posterior;   // with SyntheticOptions.ObservableTruths
 
     public SequenceScenario(SyntheticOptions options)
     {
@@ -45,7 +47,21 @@ internal sealed class SequenceScenario : SyntheticScenario
         _device = SyntheticMath.GaussianVector(random, ImpressionWorld.Devices.Count, 0.15);
         _history = new History(options.MaxHistoryLength);
         _intercept = SyntheticMath.SolveIntercept(Pilot(options, r => Logit(DrawImpression(r))), options.BaseClickRate);
+        if (options.ObservableTruths)
+        {
+            _posterior = new SequencePosterior(_world.Items, _interests, options.RecencyHalfLifeHours, new SyntheticRandom(options.Seed, RandomStream.Posterior));
+            Truths = [ClickTruth, ObservableClickTruth];
+        }
     }
+
+    /// <summary>The truth of a model of the row: P(click | features), the exact ages averaged out.</summary>
+    public static SyntheticTruth ObservableClickTruth { get; } = new()
+    {
+        Name = "click_observable",
+        Label = "click",
+        Description = "P(click | the row's features): the true probability averaged over each behavior's exact age, which the row shows "
+            + $"only as a time-gap bucket, under the generator's own model ({SequencePosterior.Particles} particles); the ceiling of any model of the row.",
+    };
 
     public override IReadOnlyList<ColumnSchema> FeatureColumns =>
     [
@@ -75,7 +91,7 @@ internal sealed class SequenceScenario : SyntheticScenario
             h.Categories[t] = items.Category[item];
             h.Brands[t] = items.Brand[item];
             h.PriceBuckets[t] = items.PriceBucket[item];
-            h.TimeGaps[t] = TimeGapBucket(h.AgeHours[t]);
+            h.TimeGaps[t] = SequenceSessions.TimeGapBucket(h.AgeHours[t]);
         }
         _world.WriteUser(row, x.User);
         row.Tokens("i", h.Items.AsSpan(0, h.Length));
@@ -88,6 +104,11 @@ internal sealed class SequenceScenario : SyntheticScenario
         ImpressionWorld.WriteContext(row, x.Hour, x.Device);
         truths[0] = SyntheticMath.Sigmoid(_intercept + Logit(x));
         labels[0] = random.NextBernoulli(truths[0]) ? 1 : 0;
+        if (_posterior is not null)
+        {
+            truths[1] = _posterior.ClickProbability(x.User, h.Items.AsSpan(0, h.Length), h.TypeWeights.AsSpan(0, h.Length),
+                h.Similarities.AsSpan(0, h.Length), h.TimeGaps.AsSpan(0, h.Length), x.Item, _intercept + AgeFreeLogit(x));
+        }
     }
 
     /// <summary>Draws a user, fills <see cref="_history"/> (oldest first) and draws the candidate and context.</summary>
@@ -98,56 +119,54 @@ internal sealed class SequenceScenario : SyntheticScenario
         _history.Length = length;
         int category = _interests.Sample(random, user);
         int latestCategory = category;
-        double age = random.NextExponential(1.0);
+        double age = random.NextExponential(SequenceSessions.NewestAgeMeanHours);
         for (int t = length - 1; t >= 0; t--)   // newest first
         {
             if (t < length - 1)
             {
-                bool newSession = random.NextBernoulli(0.25);
-                age += newSession ? random.NextExponential(36.0) : random.NextExponential(0.15);
+                bool newSession = random.NextBernoulli(SequenceSessions.NewSessionProbability);
+                age += random.NextExponential(newSession ? SequenceSessions.SessionGapMeanHours : SequenceSessions.BehaviorGapMeanHours);
                 if (newSession)
                 {
-                    category = random.NextBernoulli(6.0 / 7) ? _interests.Sample(random, user) : random.NextInt(_world.Items.Categories);
+                    category = random.NextBernoulli(SequenceSessions.FavoriteSessionProbability) ? _interests.Sample(random, user) : random.NextInt(_world.Items.Categories);
                 }
             }
-            _history.Items[t] = random.NextBernoulli(0.8) ? _world.Items.SampleInCategory(random, category) : _world.Items.Sample(random);
+            _history.Items[t] = random.NextBernoulli(SequenceSessions.InCategoryItemProbability) ? _world.Items.SampleInCategory(random, category) : _world.Items.Sample(random);
             _history.Types[t] = s_type.Sample(random);
             _history.AgeHours[t] = age;
         }
         double source = random.NextDouble();
-        int candidate = source < 0.4 ? _world.Items.SampleInCategory(random, latestCategory)
-            : source < 0.6 ? _world.Items.SampleInCategory(random, _interests.Sample(random, user))
+        int candidate = source < SequenceSessions.CandidateFromLatestProbability ? _world.Items.SampleInCategory(random, latestCategory)
+            : source < SequenceSessions.CandidateFromLatestProbability + SequenceSessions.CandidateFromFavoriteProbability ? _world.Items.SampleInCategory(random, _interests.Sample(random, user))
             : _world.Items.Sample(random);
         return new Impression(user, candidate, ImpressionWorld.SampleHour(random), ImpressionWorld.SampleDevice(random), Position: 1);
     }
 
-    /// <summary>The planted logit, without intercept, of <paramref name="x"/> given the history in <see cref="_history"/>.</summary>
+    /// <summary>
+    /// The planted logit, without intercept, of <paramref name="x"/> given the history in <see cref="_history"/>, whose
+    /// <see cref="History.Similarities"/> and <see cref="History.TypeWeights"/> it fills.
+    /// </summary>
     private double Logit(in Impression x)
     {
         int dimension = _options.LatentDimension;
         ReadOnlySpan<double> candidate = SyntheticMath.Row(_unitLatent, x.Item, dimension);
+        History h = _history;
         double weighted = 0, totalWeight = 0;
-        for (int t = 0; t < _history.Length; t++)
+        for (int t = 0; t < h.Length; t++)
         {
-            int item = _history.Items[t];
-            double w = Math.Pow(2, -_history.AgeHours[t] / _options.RecencyHalfLifeHours) * s_typeWeight[_history.Types[t]];
-            double similarity = SyntheticMath.Dot(candidate, SyntheticMath.Row(_unitLatent, item, dimension)) + (item == x.Item ? 0.5 : 0);
-            weighted += w * similarity;
+            int item = h.Items[t];
+            h.TypeWeights[t] = SequenceSessions.TypeWeight[h.Types[t]];
+            h.Similarities[t] = SyntheticMath.Dot(candidate, SyntheticMath.Row(_unitLatent, item, dimension)) + (item == x.Item ? 0.5 : 0);
+            double w = Math.Pow(2, -h.AgeHours[t] / _options.RecencyHalfLifeHours) * h.TypeWeights[t];
+            weighted += w * h.Similarities[t];
             totalWeight += w;
         }
         double recentSimilarity = weighted / (totalWeight + 0.5);
-        return 3 * recentSimilarity + 0.3 * _world.Items.PopularityScore[x.Item] + _user[x.User] + _hour[x.Hour] + _device[x.Device];
+        return 3 * recentSimilarity + AgeFreeLogit(x);
     }
 
-    private static int TimeGapBucket(double ageHours)
-    {
-        int bucket = 0;
-        while (ageHours >= s_timeGapUpperHours[bucket])
-        {
-            bucket++;
-        }
-        return bucket;
-    }
+    /// <summary>The terms of <see cref="Logit"/> that do not depend on the history.</summary>
+    private double AgeFreeLogit(in Impression x) => 0.3 * _world.Items.PopularityScore[x.Item] + _user[x.User] + _hour[x.Hour] + _device[x.Device];
 
     /// <summary>The history of the row being drawn, oldest first; buffers reused from row to row.</summary>
     private sealed class History(int capacity)
@@ -167,5 +186,10 @@ internal sealed class SequenceScenario : SyntheticScenario
         public int[] PriceBuckets { get; } = new int[capacity];
 
         public int[] TimeGaps { get; } = new int[capacity];
+
+        public double[] TypeWeights { get; } = new double[capacity];
+
+        /// <summary>sim_t of each behavior to the current candidate (filled by <see cref="Logit"/>).</summary>
+        public double[] Similarities { get; } = new double[capacity];
     }
 }

@@ -67,6 +67,16 @@ public sealed record SyntheticOptions
     /// <value>Default: 24.</value>
     public double RecencyHalfLifeHours { get; init; } = 24.0;
 
+    /// <summary>
+    /// Whether a scenario whose true probability depends on something its rows do not show also writes P(label | row):
+    /// the truth averaged over what the row hides, under the generator's own model — the Bayes-optimal score, hence the
+    /// ceiling, of any model of the row. <see cref="ScenarioKind.Sequence"/> hides each behavior's exact age behind its
+    /// time-gap bucket and adds the truth <c>click_observable</c> (a particle filter per row: several times slower to
+    /// generate). The other scenarios' truths are already functions of the row and ignore this.
+    /// </summary>
+    /// <value>Default: false.</value>
+    public bool ObservableTruths { get; init; }
+
     /// <summary>Mean P(cart or wishlist | click) over impressions (<see cref="ScenarioKind.Funnel"/>). Must be in (0, 1).</summary>
     /// <value>Default: 0.3.</value>
     public double ActionRate { get; init; } = 0.3;

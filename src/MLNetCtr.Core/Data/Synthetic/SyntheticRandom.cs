@@ -11,6 +11,9 @@ internal enum RandomStream
 
     /// <summary>The rows written to the files.</summary>
     Rows = 3,
+
+    /// <summary>Monte-Carlo draws of truths computed from the rows (posteriors over what a row hides), never of the rows themselves.</summary>
+    Posterior = 4,
 }
 
 /// <summary>

@@ -32,6 +32,7 @@ public sealed partial class Srp4Ctr : CtrModel
     private readonly FeatureEmbedding _userFields;             // → (B, Fu, D)
     private readonly FeatureEmbedding? _itemFields;            // → (B, Fi, D)
     private readonly Mlp _head;                                // (B, X) → (B, T)
+    private const string TokensPrefix = "tokens.";              // the encoder's child holding the tables and positions
 
     /// <summary>Creates the model (randomly initialized; <see cref="Srp4CtrTrainer"/> loads the pretrained encoder).</summary>
     public Srp4Ctr(DataEncoder encoder, Srp4CtrOptions options)
@@ -107,18 +108,26 @@ public sealed partial class Srp4Ctr : CtrModel
         return _head.Forward(Ops.Concat([.. parts], axis: 1));                                       // (C, T)
     }
 
-    /// <summary>Copies the pretrained encoder's weights into <see cref="Encoder"/>, and freezes them if asked.</summary>
-    internal void LoadPretrained(PretrainedFgBert pretrained)
+    /// <summary>
+    /// Copies the pretrained encoder's weights into <see cref="Encoder"/>, and freezes them if asked. The embedding
+    /// tables are copied value by value from the pretraining vocabularies to <paramref name="encoder"/>'s
+    /// (<see cref="BehaviorTokens.CopyFrom"/>): fine-tuning data fitted to its own vocabularies numbers values differently.
+    /// </summary>
+    internal void LoadPretrained(PretrainedFgBert pretrained, DataEncoder encoder)
     {
+        Encoder.Tokens.CopyFrom(pretrained.Model.Encoder.Tokens, pretrained.DataEncoder, encoder);
         var source = pretrained.Model.Encoder.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter);
         foreach ((string name, Tensor parameter) in Encoder.NamedParameters())
         {
-            if (!source.TryGetValue(name, out Tensor? from) || !from.Shape.SequenceEqual(parameter.Shape))
+            if (!name.StartsWith(TokensPrefix, StringComparison.Ordinal))
             {
-                throw new InvalidDataException($"The pretrained encoder's '{name}' is missing or has shape {(from is null ? "none" : Tensor.ShapeString(from.Shape))}; " +
-                    $"this model needs {Tensor.ShapeString(parameter.Shape)}: fine-tune with the pretraining architecture and vocabularies.");
+                if (!source.TryGetValue(name, out Tensor? from) || !from.Shape.SequenceEqual(parameter.Shape))
+                {
+                    throw new InvalidDataException($"The pretrained encoder's '{name}' is missing or has shape {(from is null ? "none" : Tensor.ShapeString(from.Shape))}; " +
+                        $"this model needs {Tensor.ShapeString(parameter.Shape)}: fine-tune with the pretraining architecture.");
+                }
+                from.Data.CopyTo(parameter.Data, 0);
             }
-            from.Data.CopyTo(parameter.Data, 0);
             parameter.RequiresGrad = !_options.FreezeEncoder;
         }
     }
