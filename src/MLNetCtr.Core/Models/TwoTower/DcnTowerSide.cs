@@ -18,7 +18,7 @@ internal sealed class DcnTowerSide : TowerSide
 
     public DcnTowerSide(DataEncoder encoder, Func<ColumnSchema, bool> include, ParallelTwoTowerOptions o, Random random)
     {
-        _embedding = Register("embedding", new FeatureEmbedding(encoder, o.DcnEmbeddingDimension, random, include));
+        _embedding = Register("embedding", new FeatureEmbedding(encoder, o.DcnEmbeddingDimension, random, include, o.DeepEmbeddingInitFor(o.DcnEmbeddingDimension)));
         _network = Register("network", new DeepCrossNetwork(_embedding.Fields.Count * o.DcnEmbeddingDimension, o.DcnStructure,
             o.DcnCrossLayers, o.DcnHiddenSizes, random, o.DcnCrossRank, o.DcnLowRank, o.Activation, o.Dropout, o.BatchNorm));
         _output = Register("output", new Linear(_network.OutFeatures, o.DcnOutputDimension, random));

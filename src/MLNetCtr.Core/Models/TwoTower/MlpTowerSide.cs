@@ -16,7 +16,7 @@ internal sealed class MlpTowerSide : TowerSide
 
     public MlpTowerSide(DataEncoder encoder, Func<ColumnSchema, bool> include, ParallelTwoTowerOptions o, Random random)
     {
-        _embedding = Register("embedding", new FeatureEmbedding(encoder, o.MlpEmbeddingDimension, random, include));
+        _embedding = Register("embedding", new FeatureEmbedding(encoder, o.MlpEmbeddingDimension, random, include, o.DeepEmbeddingInitFor(o.MlpEmbeddingDimension)));
         _network = Register("network", new Mlp(_embedding.Fields.Count * o.MlpEmbeddingDimension, o.MlpHiddenSizes, random,
             o.Activation, o.Dropout, o.BatchNorm, o.MlpOutputDimension));
     }

@@ -27,6 +27,19 @@ public record ParallelTwoTowerOptions : TrainingOptions
     /// <summary>Embedding dimension of the MLP branch. Default: <see cref="TwoTowerDefaults.DeepEmbeddingDimension"/> (16).</summary>
     public int MlpEmbeddingDimension { get; init; } = TwoTowerDefaults.DeepEmbeddingDimension;
 
+    /// <summary>
+    /// Standard deviation of the initial MLP and DCN embeddings; null takes 1/√D of the branch's dimension D. Default:
+    /// null (0.25 at D = 16).
+    /// </summary>
+    /// <remarks>
+    /// A tower's id-dependent output is its embeddings shrunk by every layer, and the matching term multiplies the user
+    /// tower's by the item tower's: from the 0.01 of <see cref="CtrDefaults.EmbeddingInitStandardDeviation"/> that product
+    /// starts near 1e-6, the towers learn first-order effects through their biases, and training sits on that plateau long
+    /// enough for early stopping to end it (a DSSM as good as logistic regression). 1/√D is TensorFlow's
+    /// <c>embedding_column</c> default; the CIN branch starts there for the same reason.
+    /// </remarks>
+    public float? DeepEmbeddingInitStandardDeviation { get; init; }
+
     /// <summary>Hidden sizes of each MLP tower, before its linear output layer. Default: <c>[256, 128]</c>.</summary>
     public IReadOnlyList<int> MlpHiddenSizes { get; init; } = TwoTowerDefaults.HiddenSizes;
 
@@ -69,6 +82,9 @@ public record ParallelTwoTowerOptions : TrainingOptions
     /// <summary>Maps each side keeps for CIN2 (the rank of the user-map × item-map interaction). Default: <see cref="TwoTowerDefaults.CinCrossMaps"/> (16).</summary>
     public int CinCrossMaps { get; init; } = TwoTowerDefaults.CinCrossMaps;
 
+    /// <summary>The initial standard deviation of deep-branch embeddings of dimension <paramref name="dimension"/>: <see cref="DeepEmbeddingInitStandardDeviation"/> or 1/√D.</summary>
+    internal float DeepEmbeddingInitFor(int dimension) => DeepEmbeddingInitStandardDeviation ?? 1f / MathF.Sqrt(dimension);
+
     /// <inheritdoc/>
     public override void Validate()
     {
@@ -85,6 +101,10 @@ public record ParallelTwoTowerOptions : TrainingOptions
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(Dropout, 1f);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MlpEmbeddingDimension);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(MlpOutputDimension);
+        if (DeepEmbeddingInitStandardDeviation is { } std && !(std > 0f && float.IsFinite(std)))
+        {
+            throw new ArgumentOutOfRangeException(nameof(DeepEmbeddingInitStandardDeviation), std, $"{nameof(DeepEmbeddingInitStandardDeviation)} must be a positive number or null; got {std}.");
+        }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(DcnEmbeddingDimension);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(DcnCrossLayers);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(DcnLowRank);

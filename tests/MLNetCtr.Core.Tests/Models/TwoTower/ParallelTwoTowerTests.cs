@@ -56,6 +56,32 @@ public sealed class ParallelTwoTowerTests(FieldsScenarioFixture data) : IClassFi
     }
 
     [Fact]
+    public void MlpBranch_DefaultEmbeddingInit_LearnsMoreThanFirstOrderEffects()
+    {
+        // From 0.01 embeddings both towers vary too little with their ids for u ⊙ v to carry a user × item term, and the
+        // DSSM sits at the logistic-regression plateau: with 0.01 this run ends at 0.7532 vs LR 0.7540; at 1/√D, 0.7630.
+        var first = new LogisticRegressionTrainer(new LogisticRegressionOptions { NumberOfEpochs = 3, BatchSize = 512, EarlyStoppingPatience = 0 })
+            .Fit(data.Train, data.Encoder);
+        var options = FieldsScenarioFixture.TinyTwoTower(new TwoTowerOptions()) with { NumberOfEpochs = 20 };
+        CtrPredictionModel dssm = new TwoTowerTrainer((TwoTowerOptions)options).Fit(data.Train, data.Encoder);
+
+        double linear = first.Evaluate(data.Test)["click"].Binary!.AreaUnderRocCurve;
+        double twoTower = dssm.Evaluate(data.Test)["click"].Binary!.AreaUnderRocCurve;
+        Assert.True(twoTower > linear + 0.005, $"two-tower (MLP) {twoTower:F4} vs logistic regression {linear:F4} (oracle {data.OracleAuc:F4})");
+    }
+
+    [Fact]
+    public void DeepEmbeddingInit_DefaultIsOneOverRootD_AndAnOverrideIsUsed()
+    {
+        var defaults = new ParallelTwoTowerOptions { MlpEmbeddingDimension = 16, DcnEmbeddingDimension = 4 };
+        Assert.Equal(0.25f, defaults.DeepEmbeddingInitFor(defaults.MlpEmbeddingDimension));
+        Assert.Equal(0.5f, defaults.DeepEmbeddingInitFor(defaults.DcnEmbeddingDimension));
+        Assert.Equal(0.01f, (defaults with { DeepEmbeddingInitStandardDeviation = 0.01f }).DeepEmbeddingInitFor(16));
+        var e = Assert.Throws<ArgumentOutOfRangeException>(() => (defaults with { DeepEmbeddingInitStandardDeviation = 0f }).Validate());
+        Assert.Equal(nameof(ParallelTwoTowerOptions.DeepEmbeddingInitStandardDeviation), e.ParamName);
+    }
+
+    [Fact]
     public void FmBranch_InnerProduct_IsAWholeFmOverAllFields()
     {
         var model = new ParallelTwoTower(data.Encoder, FieldsScenarioFixture.TinyTwoTower(new ParallelTwoTowerOptions(), [TowerBranchKind.Fm]));
