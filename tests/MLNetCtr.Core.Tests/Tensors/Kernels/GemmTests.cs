@@ -94,6 +94,23 @@ public sealed class GemmTests
         Assert.Equal(first, second);
     }
 
+    [Theory]
+    [InlineData(257, 513, 300, false, true)]
+    [InlineData(37, 64, 129, true, false)]
+    [InlineData(1, 45, 17, false, false)]
+    public void MultiplyOnThisThread_OddShapes_EqualsParallelPathBitForBitAndMatchesReference(int m, int n, int k, bool transA, bool transB)
+    {
+        float[] a = Random(m * k, seed: 11), b = Random(k * n, seed: 12), c0 = Random(m * n, seed: 13);
+        float[] serial = (float[])c0.Clone(), parallel = (float[])c0.Clone(), reference = (float[])c0.Clone();
+
+        Gemm.MultiplyOnThisThread(a, b, serial, m, n, k, transA, transB, accumulate: true);
+        Gemm.Multiply(a, b, parallel, m, n, k, transA, transB, accumulate: true);
+        Gemm.MultiplyReference(a, b, reference, m, n, k, transA, transB, accumulate: true);
+
+        Assert.Equal(parallel, serial);
+        AssertWithinRoundingBound(a, b, c0, serial, reference, m, n, k, transA, transB, accumulate: true);
+    }
+
     [Fact]
     public void Multiply_BothKernels_GiveBitIdenticalResults()
     {
