@@ -166,9 +166,16 @@ internal static class LinearCrossEntropyKernels
                 z.Clear();
                 continue;
             }
-            TensorPrimitives.Subtract(z, logSumExp[i0 + r], z);
-            TensorPrimitives.Exp(z, z);
-            TensorPrimitives.Multiply(z, c, z);
+            if (SoftmaxKernels.FloatExp)
+            {
+                ExpKernels.ExpShifted(z, logSumExp[i0 + r], c, z);
+            }
+            else
+            {
+                TensorPrimitives.Subtract(z, logSumExp[i0 + r], z);
+                TensorPrimitives.Exp(z, z);
+                TensorPrimitives.Multiply(z, c, z);
+            }
             int target = targets[i0 + r];
             if (target >= j0 && target < j0 + columns)
             {
