@@ -62,7 +62,7 @@ internal static class ExpKernels
 
     /// <summary><c>exp</c> of 16 lanes.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<float> Exp(Vector512<float> x)
+    internal static Vector512<float> Exp(Vector512<float> x)
     {
         Vector512<float> clamped = Vector512.Min(Vector512.Max(x, Vector512.Create(Lowest)), Vector512.Create(Highest));
         Vector512<float> n = Vector512.Floor(Vector512.FusedMultiplyAdd(clamped, Vector512.Create(Log2E), Vector512.Create(0.5f)));
