@@ -36,6 +36,7 @@ public sealed class GemmTests
             data.Add(37, 70, 600, false, false, vector512);     // two KC slices, edge tiles on both sides
             data.Add(37, 70, 600, true, true, vector512);
             data.Add(300, 350, 40, true, false, vector512);     // large enough to run in parallel
+            data.Add(301, 96, 530, false, true, vector512);     // row-major A read in place: full and partial 8-row tiles, two KC slices, parallel
             data.Add(130, 2100, 20, false, true, vector512);    // more than one NC block of columns
             data.Add(1, 300, 70, false, true, vector512);       // one row: the matrix-vector path
             data.Add(1, 300, 70, true, false, vector512);
