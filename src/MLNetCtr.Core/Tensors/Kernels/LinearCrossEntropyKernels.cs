@@ -11,7 +11,7 @@ namespace MLNetCtr.Tensors.Kernels;
 /// <remarks>
 /// Every tile of z is bit-identical to <see cref="Ops.Linear"/>'s (b first, then one FMA chain over D). Determinism:
 /// the forward is parallel over row blocks, each row computed the same way whatever the thread count; the backward is
-/// parallel over fixed groups of <see cref="GroupColumns"/> columns (independent of the thread count): a group owns
+/// parallel over fixed groups of columns (their bounds depend only on the class count, see <see cref="GroupWidth"/>): a group owns
 /// its rows of dW and db and writes dx into its own partial, and the partials are summed in group order.
 /// </remarks>
 internal static class LinearCrossEntropyKernels
@@ -22,14 +22,24 @@ internal static class LinearCrossEntropyKernels
     /// <summary>Columns of z (rows of W) per tile: a 128 × 512 tile is 256 KiB.</summary>
     internal const int ColumnTile = 512;
 
-    /// <summary>Columns per backward group (the unit of parallelism of the backward).</summary>
+    /// <summary>Columns per backward group (the unit of parallelism of the backward), until there are <see cref="MaxGroups"/>.</summary>
     internal const int GroupColumns = 4096;
+
+    /// <summary>At most this many backward groups (each holds an N × D partial of dx); wider groups beyond.</summary>
+    internal const int MaxGroups = 32;
 
     [ThreadStatic]
     private static float[]? t_tile;
 
     /// <summary>Number of backward groups for <paramref name="v"/> classes (the dx partials the caller provides).</summary>
-    public static int Groups(int v) => Math.Max(1, (v + GroupColumns - 1) / GroupColumns);
+    public static int Groups(int v) => Math.Clamp((v + GroupColumns - 1) / GroupColumns, 1, MaxGroups);
+
+    /// <summary>Columns of each backward group (the last may be narrower or empty): a multiple of <see cref="ColumnTile"/>.</summary>
+    internal static int GroupWidth(int v)
+    {
+        int groups = Groups(v), width = (v + groups - 1) / groups;
+        return (width + ColumnTile - 1) / ColumnTile * ColumnTile;
+    }
 
     /// <summary>
     /// <c>logSumExp[i] = log Σ_j exp(z_ij)</c> and <c>targetLogit[i] = z_{i, t_i}</c> for every row whose target is not
@@ -96,11 +106,11 @@ internal static class LinearCrossEntropyKernels
     public static void Backward(float[] x, float[] w, float[] b, int n, int d, int v, int[] targets, float[] logSumExp, float[] coefficients,
         float[]? dx, float[]? dw, float[]? db, float[]? dxPartials, bool parallel)
     {
-        int groups = Groups(v);
+        int groups = Groups(v), width = GroupWidth(v);
         void Group(int g)
         {
             float[] tile = Tile();
-            for (int j0 = g * GroupColumns; j0 < Math.Min(v, (g + 1) * GroupColumns); j0 += ColumnTile)
+            for (int j0 = g * width; j0 < Math.Min(v, (g + 1) * width); j0 += ColumnTile)
             {
                 int columns = Math.Min(ColumnTile, v - j0);
                 for (int i0 = 0; i0 < n; i0 += RowBlock)

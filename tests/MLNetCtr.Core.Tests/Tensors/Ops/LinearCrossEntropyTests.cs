@@ -115,6 +115,19 @@ public sealed class LinearCrossEntropyTests
         Assert.Equal(1, LinearCrossEntropyKernels.Groups(1));
         Assert.Equal(1, LinearCrossEntropyKernels.Groups(LinearCrossEntropyKernels.GroupColumns));
         Assert.Equal(2, LinearCrossEntropyKernels.Groups(LinearCrossEntropyKernels.GroupColumns + 1));
+        Assert.Equal(LinearCrossEntropyKernels.MaxGroups, LinearCrossEntropyKernels.Groups(10_000_000));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4097)]
+    [InlineData(50_002)]
+    [InlineData(10_000_000)]
+    public void GroupWidth_TilesCoverEveryColumnInAtMostMaxGroups(int v)
+    {
+        int width = LinearCrossEntropyKernels.GroupWidth(v);
+        Assert.Equal(0, width % LinearCrossEntropyKernels.ColumnTile);
+        Assert.True((long)width * LinearCrossEntropyKernels.Groups(v) >= v, $"{LinearCrossEntropyKernels.Groups(v)} groups of {width} miss columns of {v}");
     }
 
     private static (Tensor X, Tensor Weight, Tensor Bias, int[] Targets) Problem(int n, int d, int v, int seed)
