@@ -21,6 +21,9 @@ public sealed class OverwrittenResultTests
         ["permute"] = x => T.Ops.Permute(x, 1, 0),
         ["concat"] = x => T.Ops.Concat([x, x], axis: 1),
         ["slice"] = x => T.Ops.Slice(x, 1, 2, 3),
+        ["gelu"] = T.Ops.Gelu,
+        ["layer-norm"] = x => T.Ops.LayerNorm(x, Tensor.Full(1.5f, 7), Tensor.Full(0.25f, 7)),
+        ["layer-norm-plain"] = x => T.Ops.LayerNorm(x, null, null),
         ["attention"] = x => T.Ops.ScaledDotProductAttention(T.Ops.Reshape(x, 1, 1, 6, 7), T.Ops.Reshape(x, 1, 1, 6, 7), T.Ops.Reshape(x, 1, 1, 6, 7)),
     };
 

@@ -13,7 +13,9 @@ internal static class ItemPredictionLoss
 
     public static Tensor Compute(ItemSoftmax kind, Linear output, Tensor hidden, int[] targets, ItemFrequencies frequencies, int negatives, Random random) => kind switch
     {
-        ItemSoftmax.Full => Ops.CrossEntropy(output.Forward(hidden), targets),                      // (M, V) → [1]
+        ItemSoftmax.Full => output.Bias is null
+            ? Ops.CrossEntropy(output.Forward(hidden), targets)                                      // (M, V) → [1]
+            : Ops.LinearCrossEntropy(hidden, output.Weight, output.Bias, targets),                  // fused, no (M, V) buffer → [1]
         ItemSoftmax.InBatch => InBatch(output, hidden, targets, frequencies),
         ItemSoftmax.LogUniform => LogUniform(output, hidden, targets, frequencies, negatives, random),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, $"Unknown item softmax {(int)kind}."),

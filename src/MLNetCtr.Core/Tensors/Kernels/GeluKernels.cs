@@ -11,17 +11,23 @@ namespace MLNetCtr.Tensors.Kernels;
 /// with <c>t = 1 / (1 + p z)</c>, absolute error ≤ 1.5·10⁻⁷ (in exact arithmetic); odd symmetry gives z &lt; 0.
 /// Evaluated in float32, against torch's float64 values on [−9, 9] (tests/…/Fixtures/ops/gelu.json), gelu is off by
 /// at most 1.2·10⁻⁷·max(1, |x|) and gelu′ by at most 1.5·10⁻⁷: about one float32 rounding step.
-/// The fast path works on chunks small enough for the stack, calling TensorPrimitives for each step.
+/// On AVX-512 machines the fast path is <see cref="GeluVectorKernels"/> (one pass in registers); elsewhere it works
+/// on chunks small enough for the stack, calling TensorPrimitives for each step.
 /// </remarks>
 internal static class GeluKernels
 {
     private const int Chunk = 256;
-    private const float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f, A4 = -1.453152027f, A5 = 1.061405429f;
-    private const float InvSqrt2 = 0.70710678118654752f, InvSqrt2Pi = 0.39894228040143268f;
+    internal const float P = 0.3275911f, A1 = 0.254829592f, A2 = -0.284496736f, A3 = 1.421413741f, A4 = -1.453152027f, A5 = 1.061405429f;
+    internal const float InvSqrt2 = 0.70710678118654752f, InvSqrt2Pi = 0.39894228040143268f;
 
     /// <summary><c>y[i] = x[i] · Φ(x[i])</c>.</summary>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y)
     {
+        if (SoftmaxKernels.FloatExp)
+        {
+            GeluVectorKernels.Forward(x, y);
+            return;
+        }
         Span<float> cdf = stackalloc float[Chunk], pdf = stackalloc float[Chunk];
         for (int start = 0; start < x.Length; start += Chunk)
         {
@@ -35,6 +41,11 @@ internal static class GeluKernels
     /// <summary>The backward step <c>dx[i] += dy[i] · (Φ(x[i]) + x[i] · φ(x[i]))</c>.</summary>
     public static void AccumulateBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
+        if (SoftmaxKernels.FloatExp)
+        {
+            GeluVectorKernels.AccumulateBackward(x, dy, dx);
+            return;
+        }
         Span<float> cdf = stackalloc float[Chunk], pdf = stackalloc float[Chunk];
         for (int start = 0; start < x.Length; start += Chunk)
         {

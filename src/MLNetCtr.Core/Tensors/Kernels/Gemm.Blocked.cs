@@ -147,6 +147,11 @@ internal static partial class Gemm
                 for (int ic = i0; ic < i1; ic += mcMax)
                 {
                     int mc = Math.Min(mcMax, i1 - ic);
+                    if (!o.TransA && kernel == GemmKernel.Vector512)
+                    {
+                        RowMajorABlock(o, aPack, bPack, ic, mc, pc, kc, jc, nc, loadC);
+                        continue;
+                    }
                     PackA(o, aPack, ic, mc, pc, kc, mr);
                     for (int jr = 0; jr < nc; jr += nr)
                     {
@@ -159,6 +164,56 @@ internal static partial class Gemm
                     }
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// One MC-row block of a non-transposed A with the AVX-512 kernel: full 8-row tiles read A's rows in place
+    /// (<see cref="Kernel8x32RowMajorA"/>, no transpose into a panel); the last partial row panel, if any, is packed.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static unsafe void RowMajorABlock(Operands o, float* aPack, float* bPack, int ic, int mc, int pc, int kc, int jc, int nc, bool loadC)
+    {
+        int full = mc / 8 * 8;
+        if (full < mc)
+        {
+            PackA(o, aPack, ic + full, mc - full, pc, kc, 8);
+        }
+        for (int jr = 0; jr < nc; jr += 32)
+        {
+            float* cColumn = o.C + (long)ic * o.N + jc + jr;
+            int cols = Math.Min(32, nc - jr);
+            for (int ir = 0; ir < full; ir += 8)
+            {
+                float* a = o.A + ((long)(ic + ir) * o.K) + pc;
+                if (cols == 32)
+                {
+                    Kernel8x32RowMajorA(a, o.K, bPack + jr * kc, cColumn + (long)ir * o.N, o.N, kc, loadC);
+                }
+                else
+                {
+                    EdgeColumnsRowMajorA(a, o.K, bPack + jr * kc, cColumn + (long)ir * o.N, o.N, kc, loadC, cols);
+                }
+            }
+            if (full < mc)
+            {
+                MicroTile(GemmKernel.Vector512, 8, 32, aPack, bPack + jr * kc, cColumn + (long)full * o.N, o.N, kc, loadC, mc - full, cols);
+            }
+        }
+    }
+
+    /// <summary>An 8-row tile with fewer than 32 columns: through a padded copy of C, as <see cref="MicroTile"/>.</summary>
+    private static unsafe void EdgeColumnsRowMajorA(float* a, nint lda, float* b, float* c, int ldc, int kc, bool loadC, int cols)
+    {
+        float* tile = stackalloc float[8 * 32];
+        for (int r = 0; r < 8 && loadC; r++)
+        {
+            new ReadOnlySpan<float>(c + (long)r * ldc, cols).CopyTo(new Span<float>(tile + r * 32, cols));
+        }
+        Kernel8x32RowMajorA(a, lda, b, tile, 32, kc, loadC);
+        for (int r = 0; r < 8; r++)
+        {
+            new ReadOnlySpan<float>(tile + r * 32, cols).CopyTo(new Span<float>(c + (long)r * ldc, cols));
         }
     }
 

@@ -24,10 +24,19 @@ internal static partial class Gemm
             int rows = Math.Min(mr, mc - q);
             if (o.TransA)
             {
-                // A is stored k×m: the MR values of one p are contiguous.
+                // A is stored k×m: the MR values of one p are contiguous (a full 8-row panel: one vector per p).
+                float* src = o.A + (long)p0 * o.M + i0 + q;
+                if (rows == 8 && mr == 8)
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        Vector256.Store(Vector256.Load(src + (long)p * o.M), dst + p * 8);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kc; p++)
                 {
-                    CopyPadded(o.A + (long)(p0 + p) * o.M + i0 + q, dst + p * mr, rows, mr);
+                    CopyPadded(src + (long)p * o.M, dst + p * mr, rows, mr);
                 }
             }
             else
@@ -54,9 +63,21 @@ internal static partial class Gemm
             }
             else
             {
+                // B is stored k×n: the NR values of one p are contiguous (a full 32-column panel: two 512-bit vectors per p).
+                float* src = o.B + (long)p0 * o.N + j0 + q;
+                if (cols == 32 && nr == 32)
+                {
+                    for (int p = 0; p < kc; p++)
+                    {
+                        float* row = src + (long)p * o.N;
+                        Vector512.Store(Vector512.Load(row), dst + p * 32);
+                        Vector512.Store(Vector512.Load(row + 16), dst + p * 32 + 16);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kc; p++)
                 {
-                    CopyPadded(o.B + (long)(p0 + p) * o.N + j0 + q, dst + p * nr, cols, nr);
+                    CopyPadded(src + (long)p * o.N, dst + p * nr, cols, nr);
                 }
             }
         }

@@ -29,6 +29,16 @@ internal static partial class Gemm
         }
     }
 
+    /// <summary>The fast path on the calling thread only, for callers that already run independent products in parallel.</summary>
+    internal static unsafe void MultiplyOnThisThread(ReadOnlySpan<float> a, ReadOnlySpan<float> b, Span<float> c, int m, int n, int k, bool transA, bool transB, bool accumulate)
+    {
+        CheckSizes(a, b, c, m, n, k);
+        fixed (float* pa = a, pb = b, pc = c)
+        {
+            MultiplyBlocked(new Operands(pa, pb, pc, m, n, k, transA, transB), accumulate, DefaultKernel, parallel: false);
+        }
+    }
+
     /// <summary>
     /// Many same-shape products: <c>C_i = [C_i +] op(A_i) · op(B_i)</c> for i in [0, batch), where <c>X_i</c> starts at
     /// <c>i · strideX</c> in its span (for attention: B·H products of L×L×d). A stride of 0 shares that operand across

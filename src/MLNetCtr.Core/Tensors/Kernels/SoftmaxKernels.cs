@@ -11,12 +11,22 @@ internal static class SoftmaxKernels
     /// <summary>Stack scratch used to vectorise exp without a heap buffer.</summary>
     private const int Chunk = 256;
 
+    /// <summary>Whether the exp of the softmax rows runs <see cref="ExpKernels"/> (AVX-512 machines) rather than TensorPrimitives.</summary>
+    internal static readonly bool FloatExp = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
+
     /// <summary><c>y = softmax(x)</c>; x and y may be the same span. A row that is all −∞ is left to the caller.</summary>
     public static void Softmax(ReadOnlySpan<float> x, Span<float> y)
     {
         float max = TensorPrimitives.Max(x);
-        TensorPrimitives.Subtract(x, max, y);
-        TensorPrimitives.Exp(y, y);
+        if (FloatExp)
+        {
+            ExpKernels.ExpShifted(x, max, 1f, y);
+        }
+        else
+        {
+            TensorPrimitives.Subtract(x, max, y);
+            TensorPrimitives.Exp(y, y);
+        }
         TensorPrimitives.Multiply(y, 1f / TensorPrimitives.Sum(y), y);
     }
 
@@ -52,6 +62,10 @@ internal static class SoftmaxKernels
     /// <summary><c>Σ_j exp(x_j − shift)</c>, vectorised through a stack chunk.</summary>
     public static float SumExpShifted(ReadOnlySpan<float> x, float shift)
     {
+        if (FloatExp)
+        {
+            return ExpKernels.SumExpShifted(x, shift);
+        }
         Span<float> buffer = stackalloc float[Chunk];
         float sum = 0f;
         for (int start = 0; start < x.Length; start += Chunk)
@@ -72,6 +86,12 @@ internal static class SoftmaxKernels
         {
             Span<float> part = buffer[..Math.Min(Chunk, x.Length - start)];
             Span<float> target = dx.Slice(start, part.Length);
+            if (FloatExp)
+            {
+                ExpKernels.ExpShifted(x.Slice(start, part.Length), shift, scale, part);
+                TensorPrimitives.Add(part, target, target);
+                continue;
+            }
             TensorPrimitives.Subtract(x.Slice(start, part.Length), shift, part);
             TensorPrimitives.Exp(part, part);
             TensorPrimitives.MultiplyAdd(part, scale, target, target);

@@ -10,7 +10,7 @@ public static partial class Ops
     /// </summary>
     public static Tensor Gelu(Tensor x)
     {
-        Tensor y = Tensor.ResultOf(x.ShapeArray, x);
+        Tensor y = Tensor.ResultOfOverwritten(x.ShapeArray, x);   // every element is written
         GeluKernels.Forward(x.Data, y.Data);
         y.SetBackward(() => GeluKernels.AccumulateBackward(x.Data, y.Grad!, x.GradOrZeros()));
         return y;

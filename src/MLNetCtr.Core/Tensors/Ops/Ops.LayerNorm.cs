@@ -20,7 +20,7 @@ public static partial class Ops
         CheckAffine(gamma, d, nameof(gamma));
         CheckAffine(beta, d, nameof(beta));
         ArgumentOutOfRangeException.ThrowIfNegative(epsilon);
-        Tensor y = Tensor.ResultOf(x.ShapeArray, new[] { x, gamma, beta }.OfType<Tensor>().ToArray());
+        Tensor y = Tensor.ResultOfOverwritten(x.ShapeArray, new[] { x, gamma, beta }.OfType<Tensor>().ToArray());   // every row is written
         float[] xs = x.Data, ys = y.Data, statistics = Temporary(2 * rows);   // per row: μ, 1/σ
         float[] g = gamma?.Data ?? [], b = beta?.Data ?? [];
         ParallelRows.For(rows, d, (start, end) =>

@@ -40,6 +40,29 @@ public sealed class GeluKernelsTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(16)]
+    [InlineData(33)]
+    [InlineData(1000)]
+    public void VectorKernels_AnyLength_MatchReferences(int length)
+    {
+        float[] x = RandomValues(length, seed: length + 5, range: 12f), dy = RandomValues(length, seed: length + 6, range: 1f);
+        float[] forward = new float[length], forwardReference = new float[length];
+        float[] backward = RandomValues(length, seed: 9, range: 1f), backwardReference = (float[])backward.Clone();
+
+        GeluVectorKernels.Forward(x, forward);
+        GeluKernels.ForwardReference(x, forwardReference);
+        GeluVectorKernels.AccumulateBackward(x, dy, backward);
+        GeluKernels.AccumulateBackwardReference(x, dy, backwardReference);
+
+        for (int i = 0; i < length; i++)
+        {
+            Assert.True(Math.Abs(forward[i] - forwardReference[i]) <= 3e-7f * Math.Max(1f, Math.Abs(x[i])), $"gelu({x[i]}): {forward[i]} vs {forwardReference[i]}");
+            Assert.True(Math.Abs(backward[i] - backwardReference[i]) <= 1e-6f * Math.Max(1f, Math.Abs(x[i])), $"gelu'({x[i]}): {backward[i]} vs {backwardReference[i]}");
+        }
+    }
+
+    [Theory]
     [InlineData(0.0, 0.0)]
     [InlineData(0.1, 0.1124629160182849)]
     [InlineData(0.5, 0.5204998778130465)]

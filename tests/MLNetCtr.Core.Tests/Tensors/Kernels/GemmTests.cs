@@ -36,6 +36,7 @@ public sealed class GemmTests
             data.Add(37, 70, 600, false, false, vector512);     // two KC slices, edge tiles on both sides
             data.Add(37, 70, 600, true, true, vector512);
             data.Add(300, 350, 40, true, false, vector512);     // large enough to run in parallel
+            data.Add(301, 96, 530, false, true, vector512);     // row-major A read in place: full and partial 8-row tiles, two KC slices, parallel
             data.Add(130, 2100, 20, false, true, vector512);    // more than one NC block of columns
             data.Add(1, 300, 70, false, true, vector512);       // one row: the matrix-vector path
             data.Add(1, 300, 70, true, false, vector512);
@@ -92,6 +93,23 @@ public sealed class GemmTests
         Gemm.Multiply(a, b, second, m, n, k, transA: false, transB: true, accumulate: false);
 
         Assert.Equal(first, second);
+    }
+
+    [Theory]
+    [InlineData(257, 513, 300, false, true)]
+    [InlineData(37, 64, 129, true, false)]
+    [InlineData(1, 45, 17, false, false)]
+    public void MultiplyOnThisThread_OddShapes_EqualsParallelPathBitForBitAndMatchesReference(int m, int n, int k, bool transA, bool transB)
+    {
+        float[] a = Random(m * k, seed: 11), b = Random(k * n, seed: 12), c0 = Random(m * n, seed: 13);
+        float[] serial = (float[])c0.Clone(), parallel = (float[])c0.Clone(), reference = (float[])c0.Clone();
+
+        Gemm.MultiplyOnThisThread(a, b, serial, m, n, k, transA, transB, accumulate: true);
+        Gemm.Multiply(a, b, parallel, m, n, k, transA, transB, accumulate: true);
+        Gemm.MultiplyReference(a, b, reference, m, n, k, transA, transB, accumulate: true);
+
+        Assert.Equal(parallel, serial);
+        AssertWithinRoundingBound(a, b, c0, serial, reference, m, n, k, transA, transB, accumulate: true);
     }
 
     [Fact]
