@@ -76,6 +76,7 @@ public static class CtrEvaluator
             Binary = BinaryClassificationEvaluator.Evaluate(labels, logits, probabilities, data.Weights),
             Calibration = CalibrationEvaluator.Evaluate(labels, probabilities, data.Weights),
             Gauc = data.GroupIds is { } groups ? GaucEvaluator.Evaluate<int>(groups, labels, logits, data.Weights) : null,
+            PositionAuc = data.Positions is { } positions ? GaucEvaluator.Evaluate<int>(positions, labels, logits, data.Weights) : null,
             LongTail = itemFrequency is null ? null
                 : LongTailAucEvaluator.Evaluate<int>(data.Categorical[itemFrequency.Column], itemFrequency.Frequency, labels, logits, data.Weights),
         };

@@ -60,6 +60,12 @@ public static class CtrMetricNames
     /// <summary><see cref="GaucMetrics.GroupCount"/>.</summary>
     public const string GaucGroupCount = nameof(GaucGroupCount);
 
+    /// <summary><see cref="TaskMetrics.PositionAuc"/>: the impression-weighted AUC within each display position.</summary>
+    public const string PositionAuc = nameof(PositionAuc);
+
+    /// <summary>The positions with both classes, which <see cref="PositionAuc"/> averages over.</summary>
+    public const string PositionAucPositionsUsed = nameof(PositionAucPositionsUsed);
+
     /// <summary><see cref="CalibrationMetrics.CalibrationRatio"/>.</summary>
     public const string CalibrationRatio = nameof(CalibrationRatio);
 

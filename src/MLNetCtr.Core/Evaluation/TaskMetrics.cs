@@ -15,6 +15,14 @@ public sealed record TaskMetrics
     /// <summary>Group AUC, usually grouped by user or request.</summary>
     public GaucMetrics? Gauc { get; init; }
 
+    /// <summary>
+    /// AUC within each display position, averaged with the positions' impressions as weights (gAUC grouped by the
+    /// position column): how well the score ranks items shown at the same slot, the yardstick of a position-debiased
+    /// score, which the all-rows AUC would reward for absorbing the position instead. Null when the data has no
+    /// position column.
+    /// </summary>
+    public GaucMetrics? PositionAuc { get; init; }
+
     /// <summary>Calibration ratio and reliability table (the table is not part of the flat dictionary).</summary>
     public CalibrationMetrics? Calibration { get; init; }
 
@@ -23,7 +31,7 @@ public sealed record TaskMetrics
 
     /// <summary>
     /// Every scalar metric by its <see cref="CtrMetricNames"/> name, in a fixed order: binary, regression, gAUC,
-    /// calibration, long tail.
+    /// position AUC, calibration, long tail.
     /// </summary>
     public IReadOnlyDictionary<string, double> ToDictionary()
     {
@@ -31,6 +39,11 @@ public sealed record TaskMetrics
         Binary?.AddTo(metrics);
         Regression?.AddTo(metrics);
         Gauc?.AddTo(metrics);
+        if (PositionAuc is { } byPosition)
+        {
+            metrics[CtrMetricNames.PositionAuc] = byPosition.Gauc;
+            metrics[CtrMetricNames.PositionAucPositionsUsed] = byPosition.GroupsUsed;
+        }
         Calibration?.AddTo(metrics);
         LongTail?.AddTo(metrics);
         return metrics;

@@ -42,6 +42,32 @@ public sealed class CtrEvaluatorTests
     }
 
     [Fact]
+    public void Evaluate_DataWithPositions_GivesTheAucWithinEachPositionWeightedByRows()
+    {
+        DatasetSchema schema = new()
+        {
+            Columns =
+            [
+                new ColumnSchema { Name = "item", Side = FeatureSide.Item },
+                new ColumnSchema { Name = "pos", Role = ColumnRole.Position },
+                new ColumnSchema { Name = "click", Role = ColumnRole.Label, Type = ColumnType.Binary },
+            ],
+        };
+        // Position 1 (4 rows): scores rank both clicks first → AUC 1. Position 2 (2 rows): the click scores lower → AUC 0.
+        string text = "item,pos,click\na,1,1\nb,1,1\nc,1,0\nd,1,0\ne,2,1\nf,2,0\n";
+        RawDataset raw = CtrDataLoader.ReadRaw(new StringReader(text), "positions.csv", schema);
+        CtrDataset data = DataEncoder.Fit(raw).Encode(raw);
+        float[] scores = [9, 8, 7, 6, 1, 2];
+
+        TaskMetrics click = CtrEvaluator.Evaluate(data, [new CtrTask("click", TaskKind.Binary) { LabelColumns = ["click"] }], [scores])["click"];
+
+        Assert.Equal((4 * 1.0 + 2 * 0.0) / 6, click.PositionAuc!.Gauc, 12);
+        Assert.Equal(2, click.PositionAuc.GroupsUsed);
+        Assert.Equal(click.PositionAuc.Gauc, click.ToDictionary()[CtrMetricNames.PositionAuc]);
+        Assert.Null(CtrEvaluator.Evaluate(Funnel(), [new CtrTask("click", TaskKind.Binary) { LabelColumns = ["click"] }], [new float[6]])["click"].PositionAuc);
+    }
+
+    [Fact]
     public void Target_UnknownLabel_NamesTaskAndColumn()
     {
         var e = Assert.Throws<KeyNotFoundException>(() => new CtrTask("cvr", TaskKind.Binary) { LabelColumns = ["conversion"] }.Target(Funnel()));

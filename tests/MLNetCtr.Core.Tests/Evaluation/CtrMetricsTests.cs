@@ -16,7 +16,7 @@ public sealed class CtrMetricsTests
             "AreaUnderRocCurve", "AreaUnderPrecisionRecallCurve", "Accuracy", "PositivePrecision", "PositiveRecall",
             "NegativePrecision", "NegativeRecall", "F1Score", "LogLoss", "LogLossReduction", "Entropy",
             "TruePositives", "FalseNegatives", "FalsePositives", "TrueNegatives",
-            "Gauc", "GaucGroupsUsed", "GaucGroupCount", "CalibrationRatio", "MeanPrediction", "MeanLabel",
+            "Gauc", "GaucGroupsUsed", "GaucGroupCount", "PositionAuc", "PositionAucPositionsUsed", "CalibrationRatio", "MeanPrediction", "MeanLabel",
             "ExpectedCalibrationError", "LongTailAuc", "LongTailRows",
         ];
         Assert.Equal(expected, click.EnumerateObject().Select(p => p.Name));
@@ -85,6 +85,7 @@ public sealed class CtrMetricsTests
         {
             Binary = BinaryClassificationEvaluator.Evaluate(labels, scores, probabilities),
             Gauc = GaucEvaluator.Evaluate<int>([1, 1, 2, 2], labels, scores),
+            PositionAuc = GaucEvaluator.Evaluate<int>([1, 2, 1, 2], labels, scores),
             Calibration = CalibrationEvaluator.Evaluate(labels, probabilities),
             LongTail = LongTailAucEvaluator.Evaluate<int>([1, 2, 3, 4], new Dictionary<int, long> { [1] = 9 }, labels, scores),
         });
