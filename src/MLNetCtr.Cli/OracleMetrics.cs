@@ -1,3 +1,4 @@
+using MLNetCtr.Data;
 using MLNetCtr.Data.Synthetic;
 using MLNetCtr.Evaluation;
 
@@ -15,11 +16,13 @@ internal static class OracleMetrics
     /// <summary>
     /// Evaluates every truth of <paramref name="data"/> on <paramref name="split"/>, restricted to the rows where its
     /// <see cref="SyntheticTruth.Given"/> label is positive: binary truths as probabilities (score = logit(truth)),
-    /// <see cref="TruthKind.Mean"/> truths as regression predictions. Truths with no such rows are left out.
+    /// <see cref="TruthKind.Mean"/> truths as regression predictions. Truths with no such rows are left out. Where the
+    /// schema has a position column, binary truths also get <see cref="TaskMetrics.PositionAuc"/>, as models do.
     /// </summary>
     public static CtrMetrics Evaluate(SyntheticResult data, DatasetSplit split)
     {
         var metrics = new CtrMetrics();
+        int[]? positions = PositionsOf(data, split);
         foreach (SyntheticTruth truth in data.Truths)
         {
             (float[] truths, float[] labels) = data[split].Oracle(truth);
@@ -27,13 +30,24 @@ internal static class OracleMetrics
             {
                 metrics.Add(truth.Name, truth.Kind == TruthKind.Mean
                     ? new TaskMetrics { Regression = RegressionEvaluator.Evaluate(labels, truths) }
-                    : Binary(labels, truths));
+                    : Binary(labels, truths, positions is null ? null : [.. data[split].OracleRows(truth).Select(i => positions[i])]));
             }
         }
         return metrics;
     }
 
-    private static TaskMetrics Binary(float[] labels, float[] probabilities)
+    /// <summary>The position of each row of the split, read from its file; null when the schema has no position column.</summary>
+    private static int[]? PositionsOf(SyntheticResult data, DatasetSplit split)
+    {
+        if (!data.Schema.Columns.Any(c => c.Role == ColumnRole.Position))
+        {
+            return null;
+        }
+        RawDataset raw = CtrDataLoader.ReadRaw(data[split].Path, data.Schema);
+        return DataEncoder.Fit(raw).Encode(raw).Positions;
+    }
+
+    private static TaskMetrics Binary(float[] labels, float[] probabilities, int[]? positions)
     {
         // logit(p) = ln(p / (1 − p)), in double: p of exactly 0 or 1 gives ∓∞, which the evaluator ranks correctly.
         float[] logits = probabilities.Select(p => (float)Math.Log(p / (1.0 - p))).ToArray();
@@ -41,6 +55,7 @@ internal static class OracleMetrics
         {
             Binary = BinaryClassificationEvaluator.Evaluate(labels, logits, probabilities),
             Calibration = CalibrationEvaluator.Evaluate(labels, probabilities),
+            PositionAuc = positions is null ? null : GaucEvaluator.Evaluate<int>(positions, labels, logits),
         };
     }
 }

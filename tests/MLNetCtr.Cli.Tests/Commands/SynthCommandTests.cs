@@ -107,6 +107,13 @@ public sealed class SynthCommandTests(LinearDataFixture data)
         Assert.InRange(dwell[CtrMetricNames.RootMeanSquaredError], 1e-6, double.MaxValue);
         Assert.InRange(dwell[CtrMetricNames.RSquared], 0.0, 1.0);
         Assert.True(oracle["click"].ContainsKey(CtrMetricNames.AreaUnderRocCurve));
+
+        // Within a position the examination factor is one constant, so the observed P(click) and the position-free
+        // relevance rank rows alike there: equal position AUCs, while the all-rows AUCs differ.
+        Assert.Equal(oracle["click"][CtrMetricNames.PositionAuc], oracle["click_relevance"][CtrMetricNames.PositionAuc], 12);
+        Assert.NotEqual(oracle["click"][CtrMetricNames.AreaUnderRocCurve], oracle["click_relevance"][CtrMetricNames.AreaUnderRocCurve]);
+        Assert.InRange(oracle["click"][CtrMetricNames.PositionAuc], 0.55, 1.0);
+        Assert.False(oracle["dwell_time"].ContainsKey(CtrMetricNames.PositionAuc));
     }
 
     [Fact]

@@ -95,9 +95,16 @@ public sealed class SyntheticSplit
         {
             return (scores, labels);
         }
-        float[] given = Find(Labels, truth.Given, "label");
-        var kept = Enumerable.Range(0, Rows).Where(i => given[i] > 0.5f).ToArray();
+        int[] kept = OracleRows(truth);
         return (kept.Select(i => scores[i]).ToArray(), kept.Select(i => labels[i]).ToArray());
+    }
+
+    /// <summary>The rows (file order) <see cref="Oracle"/> keeps for <paramref name="truth"/>: all, or those where its <see cref="SyntheticTruth.Given"/> label is positive.</summary>
+    public int[] OracleRows(SyntheticTruth truth)
+    {
+        ArgumentNullException.ThrowIfNull(truth);
+        float[]? given = truth.Given is null ? null : Find(Labels, truth.Given, "label");
+        return [.. Enumerable.Range(0, Rows).Where(i => given is null || given[i] > 0.5f)];
     }
 
     private static float[] Find(IReadOnlyDictionary<string, float[]> values, string name, string what) =>
