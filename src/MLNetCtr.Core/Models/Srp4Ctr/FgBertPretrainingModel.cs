@@ -57,7 +57,8 @@ public sealed class FgBertPretrainingModel : Module
         Tensor total = Tensor.Zeros(1);
         if (masks.Content.Length > 0)
         {
-            // Full softmax: rows padded to a multiple (ignored targets) so the (M, V) buffers repeat and are pooled.
+            // Full softmax: rows padded to a multiple (ignored targets) so the attribute heads' (M, V_m) buffers repeat and
+            // are pooled; the item head's fused cross-entropy has no (M, V) buffer. Sampled softmax shapes depend on M anyway.
             int[] rows = options.ItemSoftmax == ItemSoftmax.Full ? MaskedPositions.Padded(masks.Content) : masks.Content;
             Tensor h = Ops.IndexSelect(hidden, 0, rows);                                              // (Mx, D)
             int[] items = MaskedPositions.Targets(batch.Sequences[schema.ItemSequence.Name], masks.Content, rows.Length);

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
@@ -17,7 +18,29 @@ internal static class ExpKernels
     private const float Lowest = -86.6f, Highest = 88.72283f;
     private const float P0 = 1.9875691500e-4f, P1 = 1.3981999507e-3f, P2 = 8.3334519073e-3f, P3 = 4.1665795894e-2f, P4 = 1.6666665459e-1f, P5 = 5.0000001201e-1f;
 
-    /// <summary><c>y_j = scale · exp(x_j − shift)</c>; x and y may be the same span.</summary>
+    /// <summary>
+    /// Whether the float-lane kernels are this machine's fast path (AVX-512). Elsewhere <see cref="Vector512{T}"/> is
+    /// emulated and TensorPrimitives' exp is faster, so <see cref="ScaledExp"/> and the callers that check this use it.
+    /// </summary>
+    internal static readonly bool IsAccelerated = Vector512.IsHardwareAccelerated;
+
+    /// <summary><c>y_j = scale · exp(x_j − shift)</c> by this machine's fast path: <see cref="ExpShifted"/> where <see cref="IsAccelerated"/>, TensorPrimitives elsewhere.</summary>
+    public static void ScaledExp(ReadOnlySpan<float> x, float shift, float scale, Span<float> y)
+    {
+        if (IsAccelerated)
+        {
+            ExpShifted(x, shift, scale, y);
+            return;
+        }
+        TensorPrimitives.Subtract(x, shift, y);
+        TensorPrimitives.Exp(y, y);
+        if (scale != 1f)
+        {
+            TensorPrimitives.Multiply(y, scale, y);
+        }
+    }
+
+    /// <summary><c>y_j = scale · exp(x_j − shift)</c> in float lanes; x and y may be the same span.</summary>
     public static void ExpShifted(ReadOnlySpan<float> x, float shift, float scale, Span<float> y)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(y.Length, x.Length);

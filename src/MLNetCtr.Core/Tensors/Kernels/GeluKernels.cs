@@ -23,7 +23,7 @@ internal static class GeluKernels
     /// <summary><c>y[i] = x[i] · Φ(x[i])</c>.</summary>
     public static void Forward(ReadOnlySpan<float> x, Span<float> y)
     {
-        if (SoftmaxKernels.FloatExp)
+        if (ExpKernels.IsAccelerated)
         {
             GeluVectorKernels.Forward(x, y);
             return;
@@ -41,7 +41,7 @@ internal static class GeluKernels
     /// <summary>The backward step <c>dx[i] += dy[i] · (Φ(x[i]) + x[i] · φ(x[i]))</c>.</summary>
     public static void AccumulateBackward(ReadOnlySpan<float> x, ReadOnlySpan<float> dy, Span<float> dx)
     {
-        if (SoftmaxKernels.FloatExp)
+        if (ExpKernels.IsAccelerated)
         {
             GeluVectorKernels.AccumulateBackward(x, dy, dx);
             return;

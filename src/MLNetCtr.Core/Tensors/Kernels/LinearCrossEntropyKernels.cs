@@ -176,16 +176,7 @@ internal static class LinearCrossEntropyKernels
                 z.Clear();
                 continue;
             }
-            if (SoftmaxKernels.FloatExp)
-            {
-                ExpKernels.ExpShifted(z, logSumExp[i0 + r], c, z);
-            }
-            else
-            {
-                TensorPrimitives.Subtract(z, logSumExp[i0 + r], z);
-                TensorPrimitives.Exp(z, z);
-                TensorPrimitives.Multiply(z, c, z);
-            }
+            ExpKernels.ScaledExp(z, logSumExp[i0 + r], c, z);
             int target = targets[i0 + r];
             if (target >= j0 && target < j0 + columns)
             {

@@ -11,22 +11,11 @@ internal static class SoftmaxKernels
     /// <summary>Stack scratch used to vectorise exp without a heap buffer.</summary>
     private const int Chunk = 256;
 
-    /// <summary>Whether the exp of the softmax rows runs <see cref="ExpKernels"/> (AVX-512 machines) rather than TensorPrimitives.</summary>
-    internal static readonly bool FloatExp = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated;
-
     /// <summary><c>y = softmax(x)</c>; x and y may be the same span. A row that is all −∞ is left to the caller.</summary>
     public static void Softmax(ReadOnlySpan<float> x, Span<float> y)
     {
         float max = TensorPrimitives.Max(x);
-        if (FloatExp)
-        {
-            ExpKernels.ExpShifted(x, max, 1f, y);
-        }
-        else
-        {
-            TensorPrimitives.Subtract(x, max, y);
-            TensorPrimitives.Exp(y, y);
-        }
+        ExpKernels.ScaledExp(x, max, 1f, y);
         TensorPrimitives.Multiply(y, 1f / TensorPrimitives.Sum(y), y);
     }
 
@@ -62,7 +51,7 @@ internal static class SoftmaxKernels
     /// <summary><c>Σ_j exp(x_j − shift)</c>, vectorised through a stack chunk.</summary>
     public static float SumExpShifted(ReadOnlySpan<float> x, float shift)
     {
-        if (FloatExp)
+        if (ExpKernels.IsAccelerated)
         {
             return ExpKernels.SumExpShifted(x, shift);
         }
@@ -86,15 +75,8 @@ internal static class SoftmaxKernels
         {
             Span<float> part = buffer[..Math.Min(Chunk, x.Length - start)];
             Span<float> target = dx.Slice(start, part.Length);
-            if (FloatExp)
-            {
-                ExpKernels.ExpShifted(x.Slice(start, part.Length), shift, scale, part);
-                TensorPrimitives.Add(part, target, target);
-                continue;
-            }
-            TensorPrimitives.Subtract(x.Slice(start, part.Length), shift, part);
-            TensorPrimitives.Exp(part, part);
-            TensorPrimitives.MultiplyAdd(part, scale, target, target);
+            ExpKernels.ScaledExp(x.Slice(start, part.Length), shift, scale, part);
+            TensorPrimitives.Add(part, target, target);
         }
     }
 }
