@@ -43,8 +43,7 @@ internal static class OracleMetrics
         {
             return null;
         }
-        RawDataset raw = CtrDataLoader.ReadRaw(data[split].Path, data.Schema);
-        return DataEncoder.Fit(raw).Encode(raw).Positions;
+        return CtrDataLoader.ReadRaw(data[split].Path, data.Schema).Store.Positions;   // parsed at read time: no encoder needed
     }
 
     private static TaskMetrics Binary(float[] labels, float[] probabilities, int[]? positions)
