@@ -2,7 +2,7 @@ namespace MLNetCtr.Data.Synthetic;
 
 /// <summary>
 /// <see cref="ScenarioKind.Fields"/>: <c>logit = b + first-order field biases + interactions</c>, where the interactions
-/// are user-latent · item-latent affinity and explicit crosses (<see cref="InteractionEffects"/>); items are shown by a
+/// are user-latent · item-latent affinity, explicit crosses and an optional third-order cross (<see cref="InteractionEffects"/>); items are shown by a
 /// Zipf popularity. What factorization and cross-network models are for.
 /// </summary>
 internal sealed class FieldsScenario : FieldClickScenario
@@ -14,7 +14,7 @@ internal sealed class FieldsScenario : FieldClickScenario
         : base(options)
     {
         _firstOrder = new FirstOrderEffects(WorldRandom, World);
-        _interactions = new InteractionEffects(WorldRandom, World, options.InteractionStrength);
+        _interactions = new InteractionEffects(WorldRandom, World, options.InteractionStrength, options.ThirdOrderStrength);
         Calibrate(options);
     }
 

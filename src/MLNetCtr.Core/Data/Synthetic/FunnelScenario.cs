@@ -27,7 +27,7 @@ internal sealed class FunnelScenario : ImpressionScenario
         : base(options)
     {
         _firstOrder = new FirstOrderEffects(WorldRandom, World);
-        _interactions = new InteractionEffects(WorldRandom, World, options.InteractionStrength);
+        _interactions = new InteractionEffects(WorldRandom, World, options.InteractionStrength, options.ThirdOrderStrength);
         _quality = SyntheticMath.GaussianVector(WorldRandom, World.Items.Count, 0.5);
         _sensitivity = SyntheticMath.GaussianVector(WorldRandom, World.Users.Count, 1.0);
         _cartPropensity = SyntheticMath.GaussianVector(WorldRandom, World.Items.Categories, 0.4);

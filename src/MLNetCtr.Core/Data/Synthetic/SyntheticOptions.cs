@@ -59,6 +59,14 @@ public sealed record SyntheticOptions
     /// <value>Default: 1.</value>
     public double InteractionStrength { get; init; } = 1.0;
 
+    /// <summary>
+    /// Scale of a planted third-order cross in <see cref="ScenarioKind.Fields"/> and <see cref="ScenarioKind.Funnel"/>:
+    /// a rank-4 three-way term over age bucket × hour × item category, which no second-order model (LR, FM, FFM, FM or
+    /// FFM towers) can represent and cross networks, CIN and MLPs can; 0 leaves the world second-order.
+    /// </summary>
+    /// <value>Default: 0 (the data is then the same as before this option existed).</value>
+    public double ThirdOrderStrength { get; init; }
+
     /// <summary>Longest behavior history (<see cref="ScenarioKind.Sequence"/>); lengths are uniform in [1, this].</summary>
     /// <value>Default: 30.</value>
     public int MaxHistoryLength { get; init; } = 30;
@@ -150,6 +158,7 @@ public sealed record SyntheticOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(TaskCount, 2);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(TaskCount, MultitaskScenario.TaskNames.Count);
         ArgumentOutOfRangeException.ThrowIfNegative(InteractionStrength);
+        ArgumentOutOfRangeException.ThrowIfNegative(ThirdOrderStrength);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxHistoryLength, 1);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(RecencyHalfLifeHours);
         ThrowIfOutside(TaskCorrelation, -1, 1, nameof(TaskCorrelation));

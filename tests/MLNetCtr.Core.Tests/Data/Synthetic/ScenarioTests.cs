@@ -191,5 +191,25 @@ public sealed class ScenarioTests
         Assert.InRange(correlation, 0.3, 0.95);
     }
 
+    [Fact]
+    public void Fields_ThirdOrderStrength_AddsATermOfAgeHourAndCategoryOnly()
+    {
+        using var dir = new TempDirectory();
+        SyntheticResult plain = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small, dir.Sub("a"));
+        SyntheticResult third = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small with { ThirdOrderStrength = 1 }, dir.Sub("b"));
+        static IEnumerable<string> Features(SyntheticResult r) => File.ReadLines(r.Train.Path).Select(line => string.Join(',', line.Split(',')[..^2]));
+        Assert.Equal(Features(plain), Features(third));
+
+        // logit(third) − logit(plain) = T(age, hour, category) + a calibration shift: one value per triple, many values overall.
+        var csv = SyntheticTestKit.ReadCsv(third.Train.Path);
+        string[] age = SyntheticTestKit.Column(csv, "age_bucket"), hour = SyntheticTestKit.Column(csv, "hour"), category = SyntheticTestKit.Column(csv, "category");
+        double[] difference = [.. Enumerable.Range(0, third.Train.Rows).Select(i =>
+            SyntheticTestKit.Logit(third.Train.Truths["click"][i]) - SyntheticTestKit.Logit(plain.Train.Truths["click"][i]))];
+        var byTriple = Enumerable.Range(0, difference.Length).GroupBy(i => (age[i], hour[i], category[i])).ToList();
+        Assert.All(byTriple, g => Assert.InRange(g.Max(i => difference[i]) - g.Min(i => difference[i]), 0, 1e-2));   // float truths
+        double mean = difference.Average();
+        Assert.InRange(Math.Sqrt(difference.Average(d => (d - mean) * (d - mean))), 0.5, 2);   // about unit scale
+    }
+
     private static int SequenceTimeGapOrder(string gap) => SequenceScenario.TimeGaps.ToList().IndexOf(gap);
 }
