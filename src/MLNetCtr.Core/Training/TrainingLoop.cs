@@ -25,6 +25,7 @@ public sealed class TrainingLoop
     private readonly BatchIterator _batches;
     private readonly ItemFrequency? _itemFrequency;
     private readonly BufferPool _pool = new();
+    private readonly BufferPool _validationPool = new();   // one for every validation: each pass reuses the last one's buffers
     private readonly long _totalSteps;
     private readonly int _reportEvery;
     private LoopState _state = new();
@@ -151,8 +152,8 @@ public sealed class TrainingLoop
     private bool Validate(int epoch)
     {
         long trainingEnded = Stopwatch.GetTimestamp();   // throughput counts training time only
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? metrics =
-            _valid is null ? null : CtrEvaluator.Evaluate(_model, _valid, _itemFrequency).ToDictionary();
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? metrics = _valid is null ? null
+            : CtrEvaluator.Evaluate(_valid, _model.Tasks, CtrScoring.Score(_model, _valid, _options.BatchSize, _validationPool), _itemFrequency).ToDictionary();
         Report(epoch, metrics, trainingEnded);
         double loss = _state.StepsSinceRecord > 0 ? _state.LossSinceRecord / _state.StepsSinceRecord : double.NaN;   // since the previous record
         var history = new List<TrainingRecord>(_state.History) { new(epoch, _state.Step, loss, metrics) };
