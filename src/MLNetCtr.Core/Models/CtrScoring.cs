@@ -6,8 +6,11 @@ namespace MLNetCtr.Models;
 /// <summary>Runs a model over a whole dataset without recording gradients.</summary>
 public static class CtrScoring
 {
-    /// <summary>Rows per forward pass when scoring.</summary>
-    public const int DefaultBatchSize = 4096;
+    /// <summary>
+    /// Rows per forward pass when scoring: the training default, so scoring needs no more activation memory than a
+    /// training step (a sequence model's 4096-row pass holds gigabytes) while the GEMMs stay large enough to run at speed.
+    /// </summary>
+    public const int DefaultBatchSize = CtrDefaults.BatchSize;
 
     /// <summary>
     /// The model's raw outputs for every row, per task: <c>outputs[t][row]</c> is a logit (binary task) or a value
