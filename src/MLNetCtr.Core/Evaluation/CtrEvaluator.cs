@@ -1,5 +1,6 @@
 using MLNetCtr.Data;
 using MLNetCtr.Models;
+using MLNetCtr.Tensors;
 
 namespace MLNetCtr.Evaluation;
 
@@ -63,9 +64,12 @@ public static class CtrEvaluator
         return Enumerable.Range(0, labels.Length).Where(i => labels[i] > 0).ToArray();
     }
 
-    /// <summary>Scores <paramref name="data"/> with <paramref name="model"/> and evaluates every task.</summary>
-    public static CtrMetrics Evaluate(CtrModel model, CtrDataset data, ItemFrequency? itemFrequency = null, int batchSize = CtrScoring.DefaultBatchSize) =>
-        Evaluate(data, model.Tasks, CtrScoring.Score(model, data, batchSize), itemFrequency);
+    /// <summary>
+    /// Scores <paramref name="data"/> with <paramref name="model"/> and evaluates every task; a caller that evaluates
+    /// again and again (validation) passes one <paramref name="pool"/> so each pass reuses the last one's buffers.
+    /// </summary>
+    public static CtrMetrics Evaluate(CtrModel model, CtrDataset data, ItemFrequency? itemFrequency = null, int batchSize = CtrScoring.DefaultBatchSize, BufferPool? pool = null) =>
+        Evaluate(data, model.Tasks, CtrScoring.Score(model, data, batchSize, pool), itemFrequency);
 
     private static TaskMetrics EvaluateBinary(CtrDataset data, float[] labels, float[] logits, ItemFrequency? itemFrequency)
     {

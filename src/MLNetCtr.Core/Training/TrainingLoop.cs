@@ -153,7 +153,7 @@ public sealed class TrainingLoop
     {
         long trainingEnded = Stopwatch.GetTimestamp();   // throughput counts training time only
         IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? metrics = _valid is null ? null
-            : CtrEvaluator.Evaluate(_valid, _model.Tasks, CtrScoring.Score(_model, _valid, _options.BatchSize, _validationPool), _itemFrequency).ToDictionary();
+            : CtrEvaluator.Evaluate(_model, _valid, _itemFrequency, _options.BatchSize, _validationPool).ToDictionary();
         Report(epoch, metrics, trainingEnded);
         double loss = _state.StepsSinceRecord > 0 ? _state.LossSinceRecord / _state.StepsSinceRecord : double.NaN;   // since the previous record
         var history = new List<TrainingRecord>(_state.History) { new(epoch, _state.Step, loss, metrics) };

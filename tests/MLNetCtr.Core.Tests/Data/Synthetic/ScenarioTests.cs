@@ -183,7 +183,6 @@ public sealed class ScenarioTests
         using var dir = new TempDirectory();
         SyntheticResult crossed = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small, dir.Sub("a"));
         SyntheticResult additive = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small with { InteractionStrength = 0 }, dir.Sub("b"));
-        static IEnumerable<string> Features(SyntheticResult r) => File.ReadLines(r.Train.Path).Select(line => string.Join(',', line.Split(',')[..^2]));
 
         Assert.Equal(Features(crossed), Features(additive));
         double correlation = SyntheticTestKit.Pearson(
@@ -197,7 +196,6 @@ public sealed class ScenarioTests
         using var dir = new TempDirectory();
         SyntheticResult plain = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small, dir.Sub("a"));
         SyntheticResult third = SyntheticDataGenerator.Generate(ScenarioKind.Fields, SyntheticTestKit.Small with { ThirdOrderStrength = 1 }, dir.Sub("b"));
-        static IEnumerable<string> Features(SyntheticResult r) => File.ReadLines(r.Train.Path).Select(line => string.Join(',', line.Split(',')[..^2]));
         Assert.Equal(Features(plain), Features(third));
 
         // logit(third) − logit(plain) = T(age, hour, category) + a calibration shift: one value per triple, many values overall.
@@ -210,6 +208,9 @@ public sealed class ScenarioTests
         double mean = difference.Average();
         Assert.InRange(Math.Sqrt(difference.Average(d => (d - mean) * (d - mean))), 0.5, 2);   // about unit scale
     }
+
+    /// <summary>The training rows without their last two columns (the click label and its truth).</summary>
+    private static IEnumerable<string> Features(SyntheticResult r) => File.ReadLines(r.Train.Path).Select(line => string.Join(',', line.Split(',')[..^2]));
 
     private static int SequenceTimeGapOrder(string gap) => SequenceScenario.TimeGaps.ToList().IndexOf(gap);
 }
