@@ -14,7 +14,10 @@ namespace MLNetCtr.Data.Synthetic;
 ///   ln dwell = ln 30 + 0.6·f̃_{K+1} + 0.5·ε                          seconds; E[dwell] = exp(ln 30 + 0.6·f̃ + 0.125)
 /// </code>
 /// The position column has role <see cref="ColumnRole.Position"/>; truths give both the observed click probability
-/// and the position-free relevance.
+/// and the position-free relevance. With <see cref="SyntheticOptions.DenseTaskInput"/>, x is instead the paper's own
+/// input, <c>x ~ N(0, I_D)</c> drawn per impression independently of the fields and written as the numeric columns
+/// <c>x1 … xD</c> (<see cref="DenseTaskInput"/>): a model must then learn the projections w_kᵀx in its shared layers,
+/// where the tasks compete for capacity, instead of in per-field embeddings.
 /// </summary>
 internal sealed class MultitaskScenario : ImpressionScenario
 {
@@ -26,6 +29,7 @@ internal sealed class MultitaskScenario : ImpressionScenario
     private const double MeanLogDwell = 3.4011973816621555;   // ln 30 s
     private readonly SyntheticOptions _options;
     private readonly FieldVectors _input;
+    private readonly DenseTaskInput? _dense;                  // the paper's x, when DenseTaskInput is on
     private readonly double[] _weights;                       // (K + 1, D): K binary tasks, then dwell time
     private readonly double[] _alpha, _beta;
     private readonly (double Mean, double Std)[] _moments;
@@ -37,13 +41,22 @@ internal sealed class MultitaskScenario : ImpressionScenario
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LatentDimension, options.TaskCount + 1, nameof(options.LatentDimension));
         _options = options;
         _input = new FieldVectors(WorldRandom, World);
+        _dense = options.DenseTaskInput ? new DenseTaskInput(options.LatentDimension) : null;
         _weights = TaskWeights(WorldRandom, options.TaskCount + 1, options.LatentDimension, options.TaskCorrelation);
         _alpha = SyntheticMath.GaussianVector(WorldRandom, SineTerms, 1.0);
         _beta = SyntheticMath.GaussianVector(WorldRandom, SineTerms, 1.0);
 
-        (Impression X, double Noise)[] pilot = Pilot(options, r => (World.Sample(r), r.NextGaussian()));
-        double[][] raw = Enumerable.Range(0, options.TaskCount + 1)
-            .Select(k => pilot.Select(p => TaskFunction(k, _input.Of(p.X))).ToArray()).ToArray();
+        (double[] F, double Noise)[] pilot = Pilot(options, r =>
+        {
+            ReadOnlySpan<double> input = Input(r, World.Sample(r));
+            double[] f = new double[options.TaskCount + 1];
+            for (int k = 0; k < f.Length; k++)
+            {
+                f[k] = TaskFunction(k, input);
+            }
+            return (f, r.NextGaussian());
+        });
+        double[][] raw = Enumerable.Range(0, options.TaskCount + 1).Select(k => pilot.Select(p => p.F[k]).ToArray()).ToArray();
         _moments = raw.Select(values => SyntheticMath.Moments(values)).ToArray();
         _intercepts = new double[options.TaskCount];
         double[] clickScores = raw[0].Select(f => Standardize(0, f)).ToArray();
@@ -57,6 +70,9 @@ internal sealed class MultitaskScenario : ImpressionScenario
     }
 
     protected override ColumnSchema PositionColumn { get; } = SyntheticColumns.Position("position");
+
+    /// <summary>The impression's columns, then <c>x1 … xD</c> with <see cref="SyntheticOptions.DenseTaskInput"/>.</summary>
+    public override IReadOnlyList<ColumnSchema> FeatureColumns => _dense is null ? base.FeatureColumns : [.. base.FeatureColumns, .. _dense.Columns];
 
     public override IReadOnlyList<ColumnSchema> LabelColumns =>
         [.. TaskNames.Take(_options.TaskCount).Select(SyntheticColumns.BinaryLabel), SyntheticColumns.NumericLabel("dwell_time")];
@@ -72,24 +88,40 @@ internal sealed class MultitaskScenario : ImpressionScenario
     public override void NextRow(SyntheticRandom random, DatasetSplit split, CsvRowWriter row, Span<float> labels, Span<double> truths)
     {
         Impression x = World.Sample(random);
-        ReadOnlySpan<double> input = _input.Of(x);
-        double clickScore = Standardize(0, TaskFunction(0, input));
-        x = x with { Position = RankedPosition(clickScore, Standardize(1, TaskFunction(1, input)), random.NextGaussian()) };
+        ReadOnlySpan<double> input = Input(random, x);
+        x = x with { Position = RankedPosition(Standardize(0, TaskFunction(0, input)), Standardize(1, TaskFunction(1, input)), random.NextGaussian()) };
         WriteFeatures(row, x);
+        _dense?.Write(row);
 
-        double relevance = SyntheticMath.Sigmoid(_intercepts[0] + Signal * clickScore);
-        truths[0] = Examination(x.Position) * relevance;
-        truths[1] = relevance;
+        double logDwellMean = TruthsAt(input, x.Position, truths);
         labels[0] = random.NextBernoulli(truths[0]) ? 1 : 0;
         for (int k = 1; k < _options.TaskCount; k++)
         {
-            truths[k + 1] = SyntheticMath.Sigmoid(_intercepts[k] + Signal * Standardize(k, TaskFunction(k, input)));
             labels[k] = random.NextBernoulli(truths[k + 1]) ? 1 : 0;
         }
-        double logDwellMean = MeanLogDwell + 0.6 * Standardize(_options.TaskCount, TaskFunction(_options.TaskCount, input));
-        truths[_options.TaskCount + 1] = Math.Exp(logDwellMean + 0.125);
         labels[_options.TaskCount] = (float)(Math.Round(Math.Exp(logDwellMean + 0.5 * random.NextGaussian()) * 10) / 10);
     }
+
+    /// <summary>
+    /// Fills <paramref name="truths"/> (in the order of <see cref="Truths"/>) for task input <paramref name="x"/> shown
+    /// at <paramref name="position"/>; returns the mean of ln dwell, from which the dwell label is drawn.
+    /// </summary>
+    public double TruthsAt(ReadOnlySpan<double> x, int position, Span<double> truths)
+    {
+        double relevance = SyntheticMath.Sigmoid(_intercepts[0] + Signal * Standardize(0, TaskFunction(0, x)));
+        truths[0] = Examination(position) * relevance;
+        truths[1] = relevance;
+        for (int k = 1; k < _options.TaskCount; k++)
+        {
+            truths[k + 1] = SyntheticMath.Sigmoid(_intercepts[k] + Signal * Standardize(k, TaskFunction(k, x)));
+        }
+        double logDwellMean = MeanLogDwell + 0.6 * Standardize(_options.TaskCount, TaskFunction(_options.TaskCount, x));
+        truths[_options.TaskCount + 1] = Math.Exp(logDwellMean + 0.125);
+        return logDwellMean;
+    }
+
+    /// <summary>x of an impression: its planted field vectors, or the paper's fresh N(0, I_D) draw from <paramref name="random"/>; valid until the next call.</summary>
+    private ReadOnlySpan<double> Input(SyntheticRandom random, in Impression impression) => _dense is null ? _input.Of(impression) : _dense.Draw(random);
 
     /// <summary>f_k(x) = w_kᵀx + Σ_j sin(α_j·w_kᵀx + β_j).</summary>
     private double TaskFunction(int task, ReadOnlySpan<double> x)

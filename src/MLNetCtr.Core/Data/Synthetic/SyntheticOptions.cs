@@ -113,6 +113,21 @@ public sealed record SyntheticOptions
     /// <value>Default: 0.5.</value>
     public double TaskCorrelation { get; init; } = 0.5;
 
+    /// <summary>
+    /// Whether <see cref="ScenarioKind.Multitask"/> uses the input of the MMoE paper's synthetic study (Ma et al., KDD
+    /// 2018, §4.1) instead of planted field vectors: <c>x ~ N(0, I_D)</c>, D = <see cref="LatentDimension"/> (the paper:
+    /// 100), drawn per impression from the row stream independently of the categorical fields, and written as D
+    /// numeric context columns <c>x1 … xD</c> (transform <see cref="NumericTransform.None"/>). The tasks, the logged
+    /// ranker's positions, dwell time, the truths and the oracle read this x exactly as they read the field vectors:
+    /// <c>f_k(x) = w_kᵀx + Σ_j sin(α_j·w_kᵀx + β_j)</c>, cos(w_1, w_k) = <see cref="TaskCorrelation"/>. The categorical
+    /// fields are still written but then carry no signal. With field vectors a model's own field embeddings can hold
+    /// each w_kᵀx as one scalar per field value, so the tasks never compete for a shared bottom; with a dense x the
+    /// shared layers must learn both projections. Only the multitask scenario reads it; the others ignore it, like
+    /// every scenario-specific knob. Any value is valid.
+    /// </summary>
+    /// <value>Default: false (the data is then the same as before this option existed).</value>
+    public bool DenseTaskInput { get; init; }
+
     /// <summary>Number of display positions, 1 (top) to this (<see cref="ScenarioKind.Fields"/>, <see cref="ScenarioKind.Linear"/>, <see cref="ScenarioKind.Funnel"/>, <see cref="ScenarioKind.Multitask"/>).</summary>
     /// <value>Default: 10.</value>
     public int Positions { get; init; } = 10;

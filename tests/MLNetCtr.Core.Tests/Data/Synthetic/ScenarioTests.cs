@@ -1,3 +1,4 @@
+using System.Globalization;
 using MLNetCtr.Data;
 using MLNetCtr.Data.Synthetic;
 
@@ -101,6 +102,57 @@ public sealed class ScenarioTests
         SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, SyntheticTestKit.Small with { Rows = 500, PositionBiasStrength = 0 }, dir.Path);
 
         Assert.Equal(result.Train.Truths["click_relevance"], result.Train.Truths["click"]);
+    }
+
+    [Fact]
+    public void Multitask_DenseTaskInput_WritesStandardNormalColumnsBesideTheSameFields()
+    {
+        using var dir = new TempDirectory();
+        SyntheticOptions options = SyntheticTestKit.Small with { Rows = 5_000, LatentDimension = 12 };
+        SyntheticResult plain = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, options, dir.Sub("plain"));
+        SyntheticResult dense = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, options with { DenseTaskInput = true }, dir.Sub("dense"));
+        string[] names = [.. Enumerable.Range(1, 12).Select(d => $"x{d}")];
+
+        Assert.Equal(plain.Schema.Columns.Select(c => (c.Name, c.Role, c.Type, c.Side, c.Transform)),
+            dense.Schema.Columns.Where(c => !names.Contains(c.Name)).Select(c => (c.Name, c.Role, c.Type, c.Side, c.Transform)));
+        Assert.All(names, name =>
+        {
+            ColumnSchema column = dense.Schema[name];
+            Assert.Equal((ColumnRole.Feature, ColumnType.Numeric, FeatureSide.Context, NumericTransform.None), (column.Role, column.Type, column.Side, column.Transform));
+        });
+        var csv = SyntheticTestKit.ReadCsv(dense.Train.Path);
+        double[][] x = [.. names.Select(name => SyntheticTestKit.Column(csv, name).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
+        Assert.All(x, values =>
+        {
+            double mean = values.Average();
+            Assert.InRange(mean, -0.07, 0.07);                                               // 4 000 rows: SE 0.016
+            Assert.InRange(values.Average(v => (v - mean) * (v - mean)), 0.9, 1.1);
+        });
+        Assert.InRange(SyntheticTestKit.Pearson(x[0], x[1]), -0.07, 0.07);
+        Assert.InRange(dense.Train.Truths["like"].Average(), 0.09, 0.11);                   // the pilot drew x the same way
+    }
+
+    [Fact]
+    public void Multitask_DenseTaskInput_TruthsRecomputeFromTheWrittenXAndPosition()
+    {
+        using var dir = new TempDirectory();
+        SyntheticOptions options = SyntheticTestKit.Small with { Rows = 1_000, LatentDimension = 10, TaskCount = 3, DenseTaskInput = true };
+        SyntheticResult result = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, options, dir.Path);
+        var scenario = new MultitaskScenario(options);   // the same seed gives the same planted world
+        var csv = SyntheticTestKit.ReadCsv(result.Train.Path);
+        double[][] x = [.. Enumerable.Range(1, 10).Select(d => SyntheticTestKit.Column(csv, $"x{d}").Select(v => (double)float.Parse(v, CultureInfo.InvariantCulture)).ToArray())];
+        int[] position = [.. SyntheticTestKit.Column(csv, "position").Select(int.Parse)];
+        var truths = new double[scenario.Truths.Count];
+
+        for (int i = 0; i < result.Train.Rows; i++)
+        {
+            scenario.TruthsAt([.. x.Select(column => column[i])], position[i], truths);
+            for (int t = 0; t < truths.Length; t++)
+            {
+                float written = result.Train.Truths[scenario.Truths[t].Name][i];
+                Assert.Equal((float)truths[t], written);
+            }
+        }
     }
 
     [Fact]
