@@ -34,12 +34,14 @@ internal sealed class MultitaskScenario : ImpressionScenario
     private readonly double[] _alpha, _beta;
     private readonly (double Mean, double Std)[] _moments;
     private readonly double[] _intercepts;
+    private readonly double[] _scores;                        // (K + 1): the current row's f̃_k
 
     public MultitaskScenario(SyntheticOptions options)
         : base(options)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LatentDimension, options.TaskCount + 1, nameof(options.LatentDimension));
         _options = options;
+        _scores = new double[options.TaskCount + 1];
         _input = new FieldVectors(WorldRandom, World);
         _dense = options.DenseTaskInput ? new DenseTaskInput(options.LatentDimension) : null;
         _weights = TaskWeights(WorldRandom, options.TaskCount + 1, options.LatentDimension, options.TaskCorrelation);
@@ -88,12 +90,12 @@ internal sealed class MultitaskScenario : ImpressionScenario
     public override void NextRow(SyntheticRandom random, DatasetSplit split, CsvRowWriter row, Span<float> labels, Span<double> truths)
     {
         Impression x = World.Sample(random);
-        ReadOnlySpan<double> input = Input(random, x);
-        x = x with { Position = RankedPosition(Standardize(0, TaskFunction(0, input)), Standardize(1, TaskFunction(1, input)), random.NextGaussian()) };
+        ReadOnlySpan<double> scores = Scores(Input(random, x));
+        x = x with { Position = RankedPosition(scores[0], scores[1], random.NextGaussian()) };
         WriteFeatures(row, x);
         _dense?.Write(row);
 
-        double logDwellMean = TruthsAt(input, x.Position, truths);
+        double logDwellMean = TruthsFrom(scores, x.Position, truths);
         labels[0] = random.NextBernoulli(truths[0]) ? 1 : 0;
         for (int k = 1; k < _options.TaskCount; k++)
         {
@@ -106,18 +108,31 @@ internal sealed class MultitaskScenario : ImpressionScenario
     /// Fills <paramref name="truths"/> (in the order of <see cref="Truths"/>) for task input <paramref name="x"/> shown
     /// at <paramref name="position"/>; returns the mean of ln dwell, from which the dwell label is drawn.
     /// </summary>
-    public double TruthsAt(ReadOnlySpan<double> x, int position, Span<double> truths)
+    public double TruthsAt(ReadOnlySpan<double> x, int position, Span<double> truths) => TruthsFrom(Scores(x), position, truths);
+
+    /// <summary><see cref="TruthsAt"/> from the standardized task scores f̃ (K + 1) of <see cref="Scores"/>.</summary>
+    private double TruthsFrom(ReadOnlySpan<double> scores, int position, Span<double> truths)
     {
-        double relevance = SyntheticMath.Sigmoid(_intercepts[0] + Signal * Standardize(0, TaskFunction(0, x)));
+        double relevance = SyntheticMath.Sigmoid(_intercepts[0] + Signal * scores[0]);
         truths[0] = Examination(position) * relevance;
         truths[1] = relevance;
         for (int k = 1; k < _options.TaskCount; k++)
         {
-            truths[k + 1] = SyntheticMath.Sigmoid(_intercepts[k] + Signal * Standardize(k, TaskFunction(k, x)));
+            truths[k + 1] = SyntheticMath.Sigmoid(_intercepts[k] + Signal * scores[k]);
         }
-        double logDwellMean = MeanLogDwell + 0.6 * Standardize(_options.TaskCount, TaskFunction(_options.TaskCount, x));
+        double logDwellMean = MeanLogDwell + 0.6 * scores[_options.TaskCount];
         truths[_options.TaskCount + 1] = Math.Exp(logDwellMean + 0.125);
         return logDwellMean;
+    }
+
+    /// <summary>f̃_k(x) for the K binary tasks and dwell time, (K + 1); valid until the next call.</summary>
+    private ReadOnlySpan<double> Scores(ReadOnlySpan<double> x)
+    {
+        for (int k = 0; k < _scores.Length; k++)
+        {
+            _scores[k] = Standardize(k, TaskFunction(k, x));
+        }
+        return _scores;
     }
 
     /// <summary>x of an impression: its planted field vectors, or the paper's fresh N(0, I_D) draw from <paramref name="random"/>; valid until the next call.</summary>
