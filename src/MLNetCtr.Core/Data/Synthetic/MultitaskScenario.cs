@@ -12,6 +12,7 @@ namespace MLNetCtr.Data.Synthetic;
 ///   position = 1 + ⌊P·σ(−1.7·s)⌋,  s = 0.3·f̃_1 + 0.8·f̃_2 + 0.5·ε     a noisy ranker, mostly of likes
 ///   P(click) = position^−η · relevance_1,   P(task k ≥ 2) = relevance_k
 ///   ln dwell = ln 30 + 0.6·f̃_{K+1} + 0.5·ε                          seconds; E[dwell] = exp(ln 30 + 0.6·f̃ + 0.125)
+///   y_k      = f̃_k + 0.1·ε                                           the paper's regression tasks, with TaskValueLabels
 /// </code>
 /// The position column has role <see cref="ColumnRole.Position"/>; truths give both the observed click probability
 /// and the position-free relevance. With <see cref="SyntheticOptions.DenseTaskInput"/>, x is instead the paper's own
@@ -27,6 +28,7 @@ internal sealed class MultitaskScenario : ImpressionScenario
     private const int SineTerms = 10;
     private const double Signal = 1.5;
     private const double MeanLogDwell = 3.4011973816621555;   // ln 30 s
+    private const double ValueNoise = 0.1;                    // std of ε in y_k = f̃_k + ε (the paper: variance 0.01)
     private readonly SyntheticOptions _options;
     private readonly FieldVectors _input;
     private readonly DenseTaskInput? _dense;                  // the paper's x, when DenseTaskInput is on
@@ -35,6 +37,7 @@ internal sealed class MultitaskScenario : ImpressionScenario
     private readonly (double Mean, double Std)[] _moments;
     private readonly double[] _intercepts;
     private readonly double[] _scores;                        // (K + 1): the current row's f̃_k
+    private readonly SyntheticRandom _valueNoise;             // ε of the TaskValueLabels, a stream of its own
 
     public MultitaskScenario(SyntheticOptions options)
         : base(options)
@@ -42,6 +45,7 @@ internal sealed class MultitaskScenario : ImpressionScenario
         ArgumentOutOfRangeException.ThrowIfLessThan(options.LatentDimension, options.TaskCount + 1, nameof(options.LatentDimension));
         _options = options;
         _scores = new double[options.TaskCount + 1];
+        _valueNoise = new SyntheticRandom(options.Seed, RandomStream.ExtraLabels);
         _input = new FieldVectors(WorldRandom, World);
         _dense = options.DenseTaskInput ? new DenseTaskInput(options.LatentDimension) : null;
         _weights = TaskWeights(WorldRandom, options.TaskCount + 1, options.LatentDimension, options.TaskCorrelation);
@@ -76,8 +80,13 @@ internal sealed class MultitaskScenario : ImpressionScenario
     /// <summary>The impression's columns, then <c>x1 … xD</c> with <see cref="SyntheticOptions.DenseTaskInput"/>.</summary>
     public override IReadOnlyList<ColumnSchema> FeatureColumns => _dense is null ? base.FeatureColumns : [.. base.FeatureColumns, .. _dense.Columns];
 
+    /// <summary>The binary tasks, <c>dwell_time</c>, then <c>&lt;task&gt;_value</c> per binary task with <see cref="SyntheticOptions.TaskValueLabels"/>.</summary>
     public override IReadOnlyList<ColumnSchema> LabelColumns =>
-        [.. TaskNames.Take(_options.TaskCount).Select(SyntheticColumns.BinaryLabel), SyntheticColumns.NumericLabel("dwell_time")];
+    [
+        .. TaskNames.Take(_options.TaskCount).Select(SyntheticColumns.BinaryLabel),
+        SyntheticColumns.NumericLabel("dwell_time"),
+        .. ValueTaskNames.Select(SyntheticColumns.NumericLabel),
+    ];
 
     public override IReadOnlyList<SyntheticTruth> Truths =>
     [
@@ -85,7 +94,11 @@ internal sealed class MultitaskScenario : ImpressionScenario
         new() { Name = "click_relevance", Label = "click", Description = "True relevance: P(click) had the item been shown at position 1 (position bias removed)." },
         .. TaskNames.Skip(1).Take(_options.TaskCount - 1).Select(name => new SyntheticTruth { Name = name, Label = name, Description = $"True P({name})." }),
         new() { Name = "dwell_time", Label = "dwell_time", Kind = TruthKind.Mean, Description = "True expected dwell time in seconds." },
+        .. ValueTaskNames.Select(name => new SyntheticTruth { Name = name, Label = name, Kind = TruthKind.Mean, Description = $"True mean of {name}: the standardized task score f̃." }),
     ];
+
+    /// <summary><c>&lt;task&gt;_value</c> per binary task with <see cref="SyntheticOptions.TaskValueLabels"/>, otherwise none.</summary>
+    private IEnumerable<string> ValueTaskNames => _options.TaskValueLabels ? TaskNames.Take(_options.TaskCount).Select(name => name + "_value") : [];
 
     public override void NextRow(SyntheticRandom random, DatasetSplit split, CsvRowWriter row, Span<float> labels, Span<double> truths)
     {
@@ -102,6 +115,13 @@ internal sealed class MultitaskScenario : ImpressionScenario
             labels[k] = random.NextBernoulli(truths[k + 1]) ? 1 : 0;
         }
         labels[_options.TaskCount] = (float)(Math.Round(Math.Exp(logDwellMean + 0.5 * random.NextGaussian()) * 10) / 10);
+        if (_options.TaskValueLabels)
+        {
+            for (int k = 0; k < _options.TaskCount; k++)
+            {
+                labels[_options.TaskCount + 1 + k] = (float)(truths[_options.TaskCount + 2 + k] + ValueNoise * _valueNoise.NextGaussian());
+            }
+        }
     }
 
     /// <summary>
@@ -122,6 +142,10 @@ internal sealed class MultitaskScenario : ImpressionScenario
         }
         double logDwellMean = MeanLogDwell + 0.6 * scores[_options.TaskCount];
         truths[_options.TaskCount + 1] = Math.Exp(logDwellMean + 0.125);
+        if (_options.TaskValueLabels)
+        {
+            scores[.._options.TaskCount].CopyTo(truths[(_options.TaskCount + 2)..]);
+        }
         return logDwellMean;
     }
 

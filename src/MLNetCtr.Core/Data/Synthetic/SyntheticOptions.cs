@@ -128,6 +128,18 @@ public sealed record SyntheticOptions
     /// <value>Default: false (the data is then the same as before this option existed).</value>
     public bool DenseTaskInput { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="ScenarioKind.Multitask"/> also writes the regression tasks of the MMoE paper's synthetic study
+    /// (Ma et al., KDD 2018, §4.1), one numeric label <c>&lt;task&gt;_value</c> per binary task (<c>click_value</c>,
+    /// <c>like_value</c>, …) after <c>dwell_time</c>: <c>y_k = f̃_k(x) + ε</c>, ε ~ N(0, 0.1²), where f̃_k is task k's
+    /// standardized score that its binary label is drawn from. Each has a truth of the same name, f̃_k (its noise-free
+    /// mean), so the oracle RMSE is about 0.1. A Bernoulli label hides most of f̃ under its own noise, so models of
+    /// similar quality tie on AUC; these nearly noise-free targets measure how well a model fits each task's function.
+    /// Their noise is a random stream of its own, so every other cell of every row is unchanged. Any value is valid.
+    /// </summary>
+    /// <value>Default: false (the data is then the same as before this option existed).</value>
+    public bool TaskValueLabels { get; init; }
+
     /// <summary>Number of display positions, 1 (top) to this (<see cref="ScenarioKind.Fields"/>, <see cref="ScenarioKind.Linear"/>, <see cref="ScenarioKind.Funnel"/>, <see cref="ScenarioKind.Multitask"/>).</summary>
     /// <value>Default: 10.</value>
     public int Positions { get; init; } = 10;

@@ -14,6 +14,9 @@ internal enum RandomStream
 
     /// <summary>Monte-Carlo draws of truths computed from the rows (posteriors over what a row hides), never of the rows themselves.</summary>
     Posterior = 4,
+
+    /// <summary>Noise of optional extra labels, so that turning them on leaves every other cell of every row as it was.</summary>
+    ExtraLabels = 5,
 }
 
 /// <summary>

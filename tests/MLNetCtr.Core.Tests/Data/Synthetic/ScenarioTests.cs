@@ -156,6 +156,35 @@ public sealed class ScenarioTests
     }
 
     [Fact]
+    public void Multitask_TaskValueLabels_AreEachTasksScorePlusSmallNoiseBesideTheSameLabels()
+    {
+        using var dir = new TempDirectory();
+        SyntheticOptions options = SyntheticTestKit.Small with { Rows = 5_000, TaskCount = 3, DenseTaskInput = true, LatentDimension = 10 };
+        SyntheticResult plain = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, options, dir.Sub("plain"));
+        SyntheticResult valued = SyntheticDataGenerator.Generate(ScenarioKind.Multitask, options with { TaskValueLabels = true }, dir.Sub("valued"));
+        string[] tasks = ["click", "like", "share"];
+
+        Assert.Equal(["click", "like", "share", "dwell_time", "click_value", "like_value", "share_value"],
+            valued.Schema.Columns.Where(c => c.Role == ColumnRole.Label).Select(c => c.Name));
+        Assert.All(valued.Schema.Columns.Where(c => c.Name.EndsWith("_value", StringComparison.Ordinal) && c.Role == ColumnRole.Label), c => Assert.Equal(ColumnType.Numeric, c.Type));
+        foreach (string name in plain.Train.Labels.Keys)
+        {
+            Assert.Equal(plain.Train.Labels[name], valued.Train.Labels[name]);                 // their noise has a stream of its own
+        }
+        foreach (string task in tasks)
+        {
+            float[] value = valued.Train.Labels[task + "_value"], mean = valued.Train.Truths[task + "_value"], label = valued.Train.Labels[task];
+            double[] noise = [.. value.Select((v, i) => (double)v - mean[i])];
+            Assert.InRange(noise.Average(), -0.01, 0.01);                                      // 4 000 rows: SE 0.0016
+            Assert.InRange(Math.Sqrt(noise.Average(e => e * e)), 0.09, 0.11);
+            Assert.InRange(mean.Average(), -0.1, 0.1);                                         // f̃ is standardized
+            Assert.InRange(mean.Average(m => (double)m * m), 0.8, 1.2);
+            double positives = mean.Where((_, i) => label[i] == 1).Average(), negatives = mean.Where((_, i) => label[i] == 0).Average();
+            Assert.True(positives > negatives + 0.5, $"{task}: mean f̃ {positives:F3} where the label is 1, {negatives:F3} where it is 0");
+        }
+    }
+
+    [Fact]
     public void Sequence_SideInfoSequences_AreAlignedWithHistItems()
     {
         using var dir = new TempDirectory();
