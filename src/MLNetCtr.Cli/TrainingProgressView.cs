@@ -1,10 +1,9 @@
 using System.Globalization;
-using MLNetCtr.Evaluation;
 using MLNetCtr.Training;
 
 namespace MLNetCtr.Cli;
 
-/// <summary>Shows training progress as steps done, with the loss, the throughput and the last validation AUC.</summary>
+/// <summary>Shows training progress as steps done, with the loss, the throughput and the last validation's watched metric.</summary>
 internal sealed class TrainingProgressView(IProgressLine line) : IProgress<TrainingProgress>
 {
     private IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? _lastValidation;
@@ -17,18 +16,24 @@ internal sealed class TrainingProgressView(IProgressLine line) : IProgress<Train
         line.Update(fraction, Describe(value), milestone: validated);
     }
 
-    /// <summary><c>epoch 1/3  loss 0.3012  412k rows/s  valid AUC 0.7712</c>.</summary>
-    private static string Describe(TrainingProgress p)
+    /// <summary><c>epoch 1/3  loss 0.3012  412k rows/s  valid AUC 0.7712</c>: the value early stopping watches.</summary>
+    internal static string Describe(TrainingProgress p)
     {
         string status = string.Create(CultureInfo.InvariantCulture,
             $"epoch {p.Epoch + 1}/{p.NumberOfEpochs}  loss {p.Loss:F4}  {Rate(p.SamplesPerSecond)} rows/s");
-        return ValidationAuc(p.Validation) is { } auc ? string.Create(CultureInfo.InvariantCulture, $"{status}  valid AUC {auc:F4}") : status;
+        return p.WatchedValue is { } value ? string.Create(CultureInfo.InvariantCulture, $"{status}  valid {ShortName(p.WatchedMetric)} {value:F4}") : status;
     }
 
-    /// <summary>The AUC of the first task that has one.</summary>
-    private static double? ValidationAuc(IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? validation) =>
-        validation?.Values.Select(m => m.TryGetValue(CtrMetricNames.AreaUnderRocCurve, out double auc) ? auc : (double?)null)
-            .FirstOrDefault(auc => auc is not null);
+    private static string ShortName(ValidationMetric metric) => metric switch
+    {
+        ValidationMetric.AreaUnderRocCurve => "AUC",
+        ValidationMetric.Gauc => "GAUC",
+        ValidationMetric.LogLoss => "log loss",
+        ValidationMetric.AreaUnderPrecisionRecallCurve => "AUPRC",
+        ValidationMetric.RootMeanSquaredError => "RMSE",
+        ValidationMetric.MeanAbsoluteError => "MAE",
+        _ => metric.ToString(),
+    };
 
     private static string Rate(double perSecond) => perSecond switch
     {

@@ -184,8 +184,12 @@ public sealed class TrainingLoop
         double seconds = Stopwatch.GetElapsedTime(_ticksAtReport, trainingEnded).TotalSeconds;
         double loss = _stepsSinceReport > 0 ? _lossSinceReport / _stepsSinceReport : double.NaN;
         double samplesPerSecond = seconds > 0 ? _stepsSinceReport * (double)_options.BatchSize / seconds : 0;
-        _progress?.Report(new TrainingProgress(epoch, _options.NumberOfEpochs, _state.Step, _totalSteps, loss, samplesPerSecond,
-            validation ?? _state.History.LastOrDefault()?.Validation));
+        validation ??= _state.History.LastOrDefault()?.Validation;
+        _progress?.Report(new TrainingProgress(epoch, _options.NumberOfEpochs, _state.Step, _totalSteps, loss, samplesPerSecond, validation)
+        {
+            WatchedMetric = _options.EarlyStoppingMetric,
+            WatchedValue = validation is null ? null : WatchedMetric.Of(validation, _model.Tasks, _options),
+        });
         (_lossSinceReport, _stepsSinceReport, _ticksAtReport) = (0, 0, Stopwatch.GetTimestamp());
     }
 

@@ -8,7 +8,17 @@ namespace MLNetCtr.Training;
 /// <param name="Loss">Mean training loss since the previous report.</param>
 /// <param name="SamplesPerSecond">Training rows per second since the previous report.</param>
 /// <param name="Validation">The latest validation metrics (task → metric name → value, as <c>CtrMetrics.ToDictionary()</c>), or null before the first validation.</param>
-public sealed record TrainingProgress(int Epoch, int NumberOfEpochs, long Step, long TotalSteps, double Loss, double SamplesPerSecond, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Validation);
+public sealed record TrainingProgress(int Epoch, int NumberOfEpochs, long Step, long TotalSteps, double Loss, double SamplesPerSecond, IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>>? Validation)
+{
+    /// <summary>The metric that early stopping and restore-best watch (<see cref="TrainingOptions.EarlyStoppingMetric"/>).</summary>
+    public ValidationMetric WatchedMetric { get; init; }
+
+    /// <summary>
+    /// The watched value of <see cref="Validation"/>: the metric of <see cref="TrainingOptions.EarlyStoppingTask"/>, or its
+    /// loss-weighted mean over the trained tasks; null before the first validation.
+    /// </summary>
+    public double? WatchedValue { get; init; }
+}
 
 /// <summary>One point of the training history: a validation (or the end of an epoch without validation data).</summary>
 /// <param name="Epoch">Epoch, from 0.</param>

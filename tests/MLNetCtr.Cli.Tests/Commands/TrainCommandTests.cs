@@ -34,7 +34,7 @@ public sealed class TrainCommandTests(LinearDataFixture data)
         string stdout = data.TrainRun.Stdout;
 
         Assert.Contains("train.csv: 16000 rows loaded.", stdout);
-        Assert.Contains("valid AUC", stdout);            // progress lines carry the last validation AUC
+        Assert.Contains("valid AUC", stdout);            // progress lines carry the watched metric of the last validation
         Assert.Contains("rows/s", stdout);
         Assert.Contains("100%", stdout);
         Assert.Contains(CtrMetricNames.AreaUnderRocCurve, stdout);

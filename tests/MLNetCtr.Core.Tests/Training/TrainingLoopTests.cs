@@ -32,6 +32,20 @@ public sealed class TrainingLoopTests(LinearScenarioFixture data) : IClassFixtur
     }
 
     [Fact]
+    public void Run_ReportsTheWatchedMetricOfEachValidation()
+    {
+        var reports = new List<TrainingProgress>();
+        var options = Quick with { NumberOfEpochs = 2, EarlyStoppingMetric = ValidationMetric.LogLoss };
+        CtrModel model = LogisticRegressionTrainer.Definition.CreateModel(data.Encoder, options);
+        TrainingResult result = TrainingLoop.Run(model, data.Train, data.Valid, options, new Recorder(reports.Add));
+
+        Assert.All(reports, p => Assert.Equal(ValidationMetric.LogLoss, p.WatchedMetric));
+        Assert.All(reports.Where(p => p.Validation is not null), p => Assert.Equal(p.Validation!["click"]["LogLoss"], p.WatchedValue));
+        Assert.Contains(reports, p => p.WatchedValue == result.BestValue);
+        Assert.Null(reports[0].WatchedValue);                                         // before the first validation
+    }
+
+    [Fact]
     public void Run_SameSeed_GivesBitIdenticalModels()
     {
         float[] a = TrainedWeights(Quick), b = TrainedWeights(Quick);
