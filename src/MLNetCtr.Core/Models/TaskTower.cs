@@ -7,16 +7,18 @@ namespace MLNetCtr.Models;
 
 /// <summary>
 /// One task's head of a multi-task model: a tower MLP to one output, and the task's loss. A binary task outputs a
-/// logit (BCE, row weights applied). A regression task outputs <c>y = μ + σ·z</c>, where μ and σ are trained too but
-/// start from the mean and standard deviation of the first training batch's targets (data-dependent initialization,
-/// as Glow's ActNorm), and its loss is <c>MSE(y, target) / σ²</c>: the tower fits a standardized target, so a task
-/// measured in seconds weighs as much as a click.
+/// logit (BCE, row weights applied). A regression task outputs <c>y = μ + σ·z</c>, where μ and σ are the mean and
+/// standard deviation of the first training batch's targets, fixed from then on (data-dependent initialization, as
+/// Glow's ActNorm, but not trained), and its loss is <c>MSE(y, target) / σ²</c>: the tower fits a standardized target,
+/// so a task measured in seconds weighs as much as a click. σ stays fixed because it is redundant with the tower's
+/// output layer: trained, it drifts freely under Adam and rescales the task's loss weight (and the reported loss) while
+/// the predictions stay the same.
 /// </summary>
-/// <remarks>Children: <c>mlp</c>; a regression task also has parameters <c>shift</c> (μ) and <c>scale</c> (σ, 0 until initialized).</remarks>
+/// <remarks>Children: <c>mlp</c>; a regression task also has buffers <c>shift</c> (μ) and <c>scale</c> (σ, 0 until initialized).</remarks>
 internal sealed class TaskTower : Module
 {
     private readonly Mlp _mlp;
-    private readonly Tensor? _shift, _scale;   // (1) each, regression tasks only
+    private readonly Tensor? _shift, _scale;   // (1) each, regression tasks only: buffers
 
     public TaskTower(CtrTask task, int inFeatures, IReadOnlyList<int> hiddenSizes, Random random, float dropout)
     {
@@ -24,8 +26,8 @@ internal sealed class TaskTower : Module
         _mlp = Register("mlp", new Mlp(inFeatures, hiddenSizes, random, dropout: dropout, outputSize: 1));
         if (task.Kind == TaskKind.Regression)
         {
-            _shift = RegisterParameter("shift", Tensor.Parameter([0f], [1]));
-            _scale = RegisterParameter("scale", Tensor.Parameter([0f], [1]));
+            _shift = RegisterBuffer("shift", Tensor.Zeros([1]));
+            _scale = RegisterBuffer("scale", Tensor.Zeros([1]));
         }
     }
 
@@ -62,7 +64,7 @@ internal sealed class TaskTower : Module
             return Ops.BceWithLogits(prediction, target, batch.Weights);
         }
         float sigma = _scale.Data[0];
-        return Ops.Mse(prediction, target) * (1f / Math.Max(sigma * sigma, 1e-12f));   // σ as a constant: the scale cannot game the loss
+        return Ops.Mse(prediction, target) * (1f / Math.Max(sigma * sigma, 1e-12f));
     }
 
     private void InitializeScale(float[] targets)

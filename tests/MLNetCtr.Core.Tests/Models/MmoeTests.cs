@@ -1,6 +1,7 @@
 using MLNetCtr.Data;
 using MLNetCtr.Evaluation;
 using MLNetCtr.Models;
+using MLNetCtr.Nn.Optim;
 using MLNetCtr.Tensors;
 using MLNetCtr.Trainers;
 using MLNetCtr.Training;
@@ -111,10 +112,31 @@ public sealed class MmoeTests(MultitaskScenarioFixture data) : IClassFixture<Mul
 
         model.Forward(batch);
 
-        var parameters = model.NamedParameters().ToDictionary(p => p.Name, p => p.Parameter.Data[0]);
-        Assert.Equal(mean, parameters["towers.2.shift"], 3);
-        Assert.Equal(deviation, parameters["towers.2.scale"], 3);
-        Assert.DoesNotContain(model.NamedParameters(), p => p.Name is "towers.0.shift" or "towers.1.scale");
+        var state = model.NamedState().ToDictionary(p => p.Name, p => p.Tensor.Data[0]);
+        Assert.Equal(mean, state["towers.2.shift"], 3);
+        Assert.Equal(deviation, state["towers.2.scale"], 3);
+        Assert.DoesNotContain(model.NamedState(), p => p.Name is "towers.0.shift" or "towers.1.scale");
+        Assert.DoesNotContain(model.NamedParameters(), p => p.Name.EndsWith(".shift", StringComparison.Ordinal) || p.Name.EndsWith(".scale", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Training_KeepsTheRegressionScaleOfTheFirstBatch()
+    {
+        Mmoe model = Create(Small);
+        CtrBatch batch = FirstBatch(data.Train);
+        model.Forward(batch);
+        float[] before = [.. model.NamedState().Where(p => p.Name.StartsWith("towers.2.s", StringComparison.Ordinal)).Select(p => p.Tensor.Data[0])];
+        var optimizer = new Adam(model.Parameters(), new AdamOptions { LearningRate = 0.05f });
+
+        for (int step = 0; step < 5; step++)
+        {
+            optimizer.ZeroGrad();
+            model.Loss(model.Forward(batch), batch).Backward();
+            optimizer.Step();
+        }
+
+        Assert.Equal(2, before.Length);
+        Assert.Equal(before, model.NamedState().Where(p => p.Name.StartsWith("towers.2.s", StringComparison.Ordinal)).Select(p => p.Tensor.Data[0]));
     }
 
     [Fact]
