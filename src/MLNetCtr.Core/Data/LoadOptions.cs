@@ -24,7 +24,7 @@ public sealed record LoadOptions
     /// Whether <see cref="LoadReport.LineNumbers"/> records the file line of every kept row, so that a caller can match
     /// each row (and its score) to its record in the file even when bad rows were skipped.
     /// </summary>
-    /// <value>Default: false (8 bytes per row saved).</value>
+    /// <value>Default: false (recording costs 8 bytes per row).</value>
     public bool RecordLineNumbers { get; init; }
 
     /// <summary>Throws if an option is out of range.</summary>
