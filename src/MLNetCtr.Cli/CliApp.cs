@@ -38,7 +38,7 @@ public static class CliApp
             Options = { verbose },
             Subcommands =
             {
-                SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), ExportOnnxCommand.Create(context),
+                SynthCommand.Create(context), TrainCommand.Create(context), EvaluateCommand.Create(context), PredictCommand.Create(context), ExportOnnxCommand.Create(context),
                 ExportItemsCommand.Create(context), TopKCommand.Create(context), PretrainCommand.Create(context),
                 EncodeBehaviorsCommand.Create(context), DemoCommand.Create(context), InferSchemaCommand.Create(context),
             },

@@ -14,6 +14,7 @@ internal sealed class CsvDatasetReader
     private readonly RawDatasetBuilder _builder;
     private readonly List<string> _errors = [];
     private readonly IReadOnlyList<string>? _fileColumns;
+    private readonly GrowBuffer<long>? _lineNumbers;   // of the kept rows, with LoadOptions.RecordLineNumbers
     private string[] _header = [];
     private int[] _slotOfField = [];     // file column → builder slot, or −1 when not loaded
     private int[] _fieldOfSlot = [];     // builder slot → file column, or −1 when absent from the file
@@ -28,6 +29,7 @@ internal sealed class CsvDatasetReader
         _csv = new CsvRecordReader(reader, schema.Delimiter);
         _builder = new RawDatasetBuilder(schema);
         _fileColumns = schema.FileColumns;
+        _lineNumbers = options.RecordLineNumbers ? new GrowBuffer<long>() : null;
     }
 
     /// <summary>Where the column names come from, for messages.</summary>
@@ -53,6 +55,7 @@ internal sealed class CsvDatasetReader
             RowsSkipped = _skipped,
             FirstErrors = _errors,
             CharactersRead = _csv.CharactersRead,
+            LineNumbers = _lineNumbers?.ToArray(),
         });
     }
 
@@ -127,6 +130,7 @@ internal sealed class CsvDatasetReader
                 _builder.AppendAbsent(slot);
             }
             _builder.CommitRow();
+            _lineNumbers?.Add(_csv.LineNumber);
         }
         catch (FieldFormatException e)
         {

@@ -20,6 +20,13 @@ public sealed record LoadOptions
     /// <value>Default: true.</value>
     public bool RequireLabels { get; init; } = true;
 
+    /// <summary>
+    /// Whether <see cref="LoadReport.LineNumbers"/> records the file line of every kept row, so that a caller can match
+    /// each row (and its score) to its record in the file even when bad rows were skipped.
+    /// </summary>
+    /// <value>Default: false (recording costs 8 bytes per row).</value>
+    public bool RecordLineNumbers { get; init; }
+
     /// <summary>Throws if an option is out of range.</summary>
     public void Validate() => ArgumentOutOfRangeException.ThrowIfNegative(MaxReportedErrors);
 }

@@ -18,6 +18,12 @@ public sealed record LoadReport
     /// <summary>Characters read, header included.</summary>
     public required long CharactersRead { get; init; }
 
+    /// <summary>
+    /// The 1-based file line on which each kept row starts (the header is line 1), in row order; null unless
+    /// <see cref="LoadOptions.RecordLineNumbers"/>.
+    /// </summary>
+    public IReadOnlyList<long>? LineNumbers { get; init; }
+
     /// <summary>One line: rows loaded and skipped, and the first reason if any.</summary>
     public override string ToString() => RowsSkipped == 0
         ? $"{FileName}: {RowsLoaded} rows loaded."

@@ -156,6 +156,28 @@ public sealed class DataFormatErrorTests
     }
 
     [Fact]
+    public void SkipBadRows_RecordLineNumbers_GivesTheFileLineWhereEachKeptRowStarts()
+    {
+        string path = DataFiles.Write(DataFiles.Lines(
+            Header,
+            "1,u,a,,,1",          // line 2: kept
+            "0,u,b,,,oops",       // line 3: skipped
+            "",                   // line 4: empty, not a record
+            "0,\"u",              // line 5: a quoted user id spanning two lines, kept
+            "v\",c,,,3",
+            "1,u,a,,,2"));        // line 7: kept
+        var options = new LoadOptions { SkipBadRows = true, RecordLineNumbers = true };
+
+        RawDataset raw = CtrDataLoader.ReadRaw(path, DataFiles.ClickSchema(), options);
+        RawDataset unrecorded = CtrDataLoader.ReadRaw(path, DataFiles.ClickSchema(), options with { RecordLineNumbers = false });
+
+        Assert.Equal(3, raw.RowCount);
+        Assert.Equal([2L, 5L, 7L], raw.Report!.LineNumbers);
+        Assert.Equal([1f, 0f, 1f], raw.Store.Labels["click"]);
+        Assert.Null(unrecorded.Report!.LineNumbers);
+    }
+
+    [Fact]
     public void SkipBadRows_AllRowsBad_Throws()
     {
         string path = DataFiles.Write(DataFiles.Lines(Header, "9,u,a,,,1", "0,u,a,,,x"));

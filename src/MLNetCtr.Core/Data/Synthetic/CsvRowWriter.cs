@@ -19,11 +19,20 @@ internal sealed class CsvRowWriter : IDisposable
     private int _cell;
 
     public CsvRowWriter(string path, IReadOnlyList<string> header, char delimiter)
+        : this(new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16), header, delimiter)
     {
-        _writer = new StreamWriter(path, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16)
-        {
-            NewLine = "\n",
-        };
+    }
+
+    /// <summary>Writes to <paramref name="stream"/>, which <see cref="Dispose"/> flushes but leaves open (for <c>AtomicFile.Write</c>).</summary>
+    public CsvRowWriter(Stream stream, IReadOnlyList<string> header, char delimiter)
+        : this(new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16, leaveOpen: true), header, delimiter)
+    {
+    }
+
+    private CsvRowWriter(StreamWriter writer, IReadOnlyList<string> header, char delimiter)
+    {
+        _writer = writer;
+        _writer.NewLine = "\n";
         _delimiter = delimiter;
         _columns = header.Count;
         foreach (string name in header)
