@@ -7,7 +7,7 @@ using MLNetCtr.Trainers;
 namespace MLNetCtr.Models;
 
 /// <summary>
-/// Multi-task ranking: MMoE (Ma et al., KDD 2018), shared-bottom (Caruana, 1997) or PLE (Tang et al., RecSys 2020)
+/// Multi-task ranking: MMoE (Ma et al., KDD 2018), its one-gate baseline OMoE, shared-bottom (Caruana, 1997) or PLE (Tang et al., RecSys 2020)
 /// over shared field embeddings, one tower per task, with YouTube's shallow position-bias tower (Zhao et al., RecSys
 /// 2019) and an optional DUPN user representation (Ni et al., KDD 2018):
 /// <code>
@@ -21,7 +21,7 @@ public sealed class Mmoe : CtrModel, IOnnxExportable
 {
     private readonly FeatureEmbedding _embedding;          // ids → (B, F, D)
     private readonly BehaviorSequenceEncoder? _behaviors;  // sequences, (B, F, D) → (B, H_b)
-    private readonly MixtureOfExperts? _mixture;           // shared-bottom and MMoE: (B, in) → T × (B, H)
+    private readonly MixtureOfExperts? _mixture;           // shared-bottom, MMoE and OMoE: (B, in) → T × (B, H)
     private readonly ProgressiveLayeredExtraction? _ple;   // PLE: (B, in) → T × (B, H)
     private readonly ModuleList<TaskTower> _towers;        // (B, H) → (B, 1) each
     private readonly ShallowBiasTower? _biasTower;         // position, device → (B, 1)
@@ -49,7 +49,8 @@ public sealed class Mmoe : CtrModel, IOnnxExportable
             ? Register("ple", new ProgressiveLayeredExtraction(width, Tasks.Count, options.PleLevels, options.TaskExpertCount, options.ExpertCount, experts, random, options.Dropout))
             : null;
         _mixture = structure == MultitaskStructure.Ple ? null
-            : Register("mixture", new MixtureOfExperts(width, structure == MultitaskStructure.Mmoe ? options.ExpertCount : 1, Tasks.Count, experts, random, options.Dropout));
+            : Register("mixture", new MixtureOfExperts(width, structure == MultitaskStructure.SharedBottom ? 1 : options.ExpertCount, Tasks.Count, experts, random, options.Dropout,
+                sharedGate: structure == MultitaskStructure.Omoe));
         _towers = Register("towers", new ModuleList<TaskTower>(Tasks.Select(t => new TaskTower(t, experts[^1], options.TowerHiddenLayers, random, options.Dropout))));
         IReadOnlyList<string> biasColumns = ShallowBiasTower.ColumnsFor(encoder.Schema, options);
         if (biasColumns.Count > 0)
@@ -71,7 +72,7 @@ public sealed class Mmoe : CtrModel, IOnnxExportable
         Tensor[] shared = Structure switch
         {
             MultitaskStructure.Ple => _ple!.Forward(x),                                              // T × (B, H)
-            _ => _mixture!.Forward(x),                                                               // T × (B, H), one expert for shared-bottom
+            _ => _mixture!.Forward(x),                                                               // T × (B, H), one expert for shared-bottom, one gate for OMoE
         };
         var outputs = new Tensor[Tasks.Count];
         for (int t = 0; t < outputs.Length; t++)

@@ -15,6 +15,7 @@ public static class ModelRegistry
         EsmmTrainer.Esm2Definition,
         MmoeTrainer.Definition,
         MmoeTrainer.SharedBottomDefinition,
+        MmoeTrainer.OmoeDefinition,
         MmoeTrainer.PleDefinition,
         ParallelTwoTowerTrainer.Definition,
         TwoTowerTrainer.Definition,

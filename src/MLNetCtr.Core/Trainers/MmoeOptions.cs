@@ -15,7 +15,7 @@ public sealed record MmoeOptions : TrainingOptions
     /// <summary>Dimension D of each field embedding. Default: <see cref="CtrDefaults.EmbeddingDimension"/> (16).</summary>
     public int EmbeddingDimension { get; init; } = CtrDefaults.EmbeddingDimension;
 
-    /// <summary>Experts of MMoE, and shared experts per level of PLE; shared-bottom has one. Default: <see cref="MultitaskDefaults.ExpertCount"/> (4).</summary>
+    /// <summary>Experts of MMoE and OMoE, and shared experts per level of PLE; shared-bottom has one. Default: <see cref="MultitaskDefaults.ExpertCount"/> (4).</summary>
     public int ExpertCount { get; init; } = MultitaskDefaults.ExpertCount;
 
     /// <summary>Task-specific experts per task and level (PLE only). Default: <see cref="MultitaskDefaults.TaskExpertCount"/> (1).</summary>

@@ -2,7 +2,7 @@ using MLNetCtr.Models;
 
 namespace MLNetCtr.Trainers;
 
-/// <summary>Trains a multi-task <see cref="Mmoe"/>: families <c>mmoe</c>, <c>shared-bottom</c> and <c>ple</c>, one per <see cref="MultitaskStructure"/>.</summary>
+/// <summary>Trains a multi-task <see cref="Mmoe"/>: families <c>mmoe</c>, <c>omoe</c>, <c>shared-bottom</c> and <c>ple</c>, one per <see cref="MultitaskStructure"/>.</summary>
 public sealed class MmoeTrainer : CtrTrainer<MmoeOptions>
 {
     /// <summary>Creates the trainer of <paramref name="structure"/>; null options take the defaults.</summary>
@@ -17,6 +17,9 @@ public sealed class MmoeTrainer : CtrTrainer<MmoeOptions>
     /// <summary>The <c>shared-bottom</c> family.</summary>
     public static ModelFamily SharedBottomDefinition { get; } = CreateFamily("shared-bottom", MultitaskStructure.SharedBottom);
 
+    /// <summary>The <c>omoe</c> family: MMoE's experts under one gate shared by the tasks.</summary>
+    public static ModelFamily OmoeDefinition { get; } = CreateFamily("omoe", MultitaskStructure.Omoe);
+
     /// <summary>The <c>ple</c> family.</summary>
     public static ModelFamily PleDefinition { get; } = CreateFamily("ple", MultitaskStructure.Ple);
 
@@ -25,6 +28,7 @@ public sealed class MmoeTrainer : CtrTrainer<MmoeOptions>
     {
         MultitaskStructure.Mmoe => Definition,
         MultitaskStructure.SharedBottom => SharedBottomDefinition,
+        MultitaskStructure.Omoe => OmoeDefinition,
         MultitaskStructure.Ple => PleDefinition,
         _ => throw new ArgumentOutOfRangeException(nameof(structure), structure, $"Unknown multi-task structure {(int)structure}."),
     };

@@ -168,6 +168,7 @@ public sealed class MmoeTests(MultitaskScenarioFixture data) : IClassFixture<Mul
     [Theory]
     [InlineData("mmoe", MultitaskStructure.Mmoe)]
     [InlineData("shared-bottom", MultitaskStructure.SharedBottom)]
+    [InlineData("omoe", MultitaskStructure.Omoe)]
     [InlineData("ple", MultitaskStructure.Ple)]
     public void Registry_FamilyId_BuildsItsStructure(string id, MultitaskStructure structure)
     {

@@ -9,9 +9,10 @@ namespace MLNetCtr.Nn;
 ///   f_k(x) = Σ_i softmax(W_k·x + b_k)_i · expert_i(x)        task k of T: (B, in) → (B, H)
 /// </code>
 /// With one expert there is nothing to gate: every task gets that expert's output, which is the shared-bottom
-/// model (Caruana, 1997).
+/// model (Caruana, 1997). With one gate shared by the tasks (OMoE, the paper's baseline) every task gets the same
+/// mixture <c>Σ_i softmax(W·x + b)_i · expert_i(x)</c>.
 /// </summary>
-/// <remarks>Children: <c>experts</c> (an <see cref="ExpertGroup"/>), then <c>gates.0</c> … <c>gates.{T−1}</c> (with n ≥ 2).</remarks>
+/// <remarks>Children: <c>experts</c> (an <see cref="ExpertGroup"/>), then <c>gates.0</c> … <c>gates.{T−1}</c> (with n ≥ 2), or only <c>gates.0</c> when shared.</remarks>
 public sealed class MixtureOfExperts : Module
 {
     private readonly ExpertGroup _experts;
@@ -24,13 +25,15 @@ public sealed class MixtureOfExperts : Module
     /// <param name="expertHiddenSizes">Hidden sizes of each expert MLP.</param>
     /// <param name="random">Source of the initial weights and dropout masks.</param>
     /// <param name="dropout">Dropout after each hidden layer of the experts, in [0, 1).</param>
-    public MixtureOfExperts(int inFeatures, int experts, int tasks, IReadOnlyList<int> expertHiddenSizes, Random random, float dropout = 0f)
+    /// <param name="sharedGate">One gate for every task (OMoE) instead of one per task (MMoE).</param>
+    public MixtureOfExperts(int inFeatures, int experts, int tasks, IReadOnlyList<int> expertHiddenSizes, Random random, float dropout = 0f, bool sharedGate = false)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(tasks);
         _experts = Register("experts", new ExpertGroup(inFeatures, experts, expertHiddenSizes, random, dropout));
         if (experts > 1)
         {
-            _gates = Register("gates", new ModuleList<ExpertGate>(Enumerable.Range(0, tasks).Select(_ => new ExpertGate(inFeatures, experts, random))));
+            int gates = sharedGate ? 1 : tasks;
+            _gates = Register("gates", new ModuleList<ExpertGate>(Enumerable.Range(0, gates).Select(_ => new ExpertGate(inFeatures, experts, random))));
         }
         Tasks = tasks;
     }
@@ -38,7 +41,7 @@ public sealed class MixtureOfExperts : Module
     /// <summary>The experts.</summary>
     internal ExpertGroup Experts => _experts;
 
-    /// <summary>One gate per task; null with a single expert (shared bottom).</summary>
+    /// <summary>One gate per task, or one for all (OMoE); null with a single expert (shared bottom).</summary>
     internal IReadOnlyList<ExpertGate>? Gates => _gates;
 
     /// <summary>T, the number of tasks.</summary>
@@ -56,6 +59,7 @@ public sealed class MixtureOfExperts : Module
             Tensor shared = stacked.Reshape(input.Dim(0), OutFeatures);                  // (B, H): the one expert
             return [.. Enumerable.Repeat(shared, Tasks)];
         }
-        return [.. _gates.Select(gate => gate.Forward(input, stacked))];                 // T × (B, H)
+        Tensor[] mixtures = [.. _gates.Select(gate => gate.Forward(input, stacked))];   // T × (B, H), or 1 × (B, H) shared
+        return mixtures.Length == Tasks ? mixtures : [.. Enumerable.Repeat(mixtures[0], Tasks)];
     }
 }

@@ -31,7 +31,8 @@ internal static class OnnxMultitask
             string shared = g.Reshape(stacked, 0, mixture.OutFeatures);                                     // (B, H): the one expert
             return [.. Enumerable.Repeat(shared, mixture.Tasks)];
         }
-        return [.. mixture.Gates.Select((gate, t) => g.Gate(gate, x, stacked, $"{name}.gates.{t}"))];      // T × (B, H)
+        string[] mixtures = [.. mixture.Gates.Select((gate, t) => g.Gate(gate, x, stacked, $"{name}.gates.{t}"))];   // T × (B, H), or 1 shared
+        return mixtures.Length == mixture.Tasks ? mixtures : [.. Enumerable.Repeat(mixtures[0], mixture.Tasks)];
     }
 
     /// <summary><see cref="ProgressiveLayeredExtraction.Forward"/>: T task outputs <c>(B, H)</c> over <c>(B, in)</c>.</summary>

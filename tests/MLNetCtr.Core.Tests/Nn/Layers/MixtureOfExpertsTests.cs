@@ -46,6 +46,21 @@ public sealed class MixtureOfExpertsTests
     }
 
     [Fact]
+    public void SharedGate_GivesEveryTaskThatGatesMixture_GradCheck()
+    {
+        var shared = new MixtureOfExperts(4, experts: 3, tasks: 2, [5], new Random(10), sharedGate: true);
+        var perTask = new MixtureOfExperts(4, experts: 3, tasks: 2, [5], new Random(10));
+        Tensor x = GradCheck.Input([3, 4], seed: 3);
+
+        Tensor[] tasks = shared.Forward(x);
+
+        Assert.Equal(["gates.0.linear.weight", "gates.0.linear.bias"], shared.NamedParameters().Select(p => p.Name).Where(n => n.StartsWith("gates", StringComparison.Ordinal)));
+        Assert.Equal(tasks[0].Data, tasks[1].Data);
+        Assert.Equal(perTask.Forward(x)[0].Data, tasks[0].Data);      // same seed: the same experts and first gate
+        GradCheck.Check(t => Ops.Concat(shared.Forward(t[0]), axis: 1), [GradCheck.Input([3, 4], seed: 3, name: "x"), .. shared.Parameters()], eps: 1e-3f);
+    }
+
+    [Fact]
     public void OneExpert_IsASharedBottomWithoutGates()
     {
         var mixture = new MixtureOfExperts(3, experts: 1, tasks: 3, [4, 2], new Random(8));

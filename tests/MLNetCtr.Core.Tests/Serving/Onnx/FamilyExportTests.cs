@@ -18,7 +18,7 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
     private static readonly string[] s_cases =
     [
         "fm", "ffm", "dcn-v2-parallel", "dcn-v2-stacked-low-rank", "dcn-v2-cross-only", "xdeepfm", "deepfm-batch-norm",
-        "esmm", "esm2", "mmoe", "shared-bottom", "ple", "mmoe-bias-tower-serving-position", "mmoe-dupn", "shared-bottom-dupn",
+        "esmm", "esm2", "mmoe", "shared-bottom", "omoe", "ple", "mmoe-bias-tower-serving-position", "mmoe-dupn", "shared-bottom-dupn",
         "ple-dupn", "parallel-two-tower",
         "srp4ctr", "srp4ctr-user-queries", "srp4ctr-mean-pooling", "din-dice", "din-prelu", "bst",
         "bahe", "bahe-full-width",
@@ -173,6 +173,7 @@ public sealed class FamilyExportTests(OnnxExportFixture data, ITestOutputHelper 
             "esm2" => (EsmmTrainer.Esm2Definition, (TrainingOptions)new EsmmOptions { EmbeddingDimension = 4, TowerHiddenLayers = [16, 8] }),
             "mmoe" => (MmoeTrainer.Definition, (TrainingOptions)SmallMmoe),
             "shared-bottom" => (MmoeTrainer.SharedBottomDefinition, (TrainingOptions)SmallMmoe),
+            "omoe" => (MmoeTrainer.OmoeDefinition, (TrainingOptions)SmallMmoe),
             "ple" => (MmoeTrainer.PleDefinition, (TrainingOptions)(SmallMmoe with { PleLevels = 2, TaskExpertCount = 2 })),
             "mmoe-bias-tower-serving-position" => (MmoeTrainer.Definition, (TrainingOptions)(SmallMmoe with { BiasTowerServingPosition = 1, BiasTowerHiddenLayers = [8] })),
             "mmoe-dupn" => (MmoeTrainer.Definition, (TrainingOptions)SmallDupn),
