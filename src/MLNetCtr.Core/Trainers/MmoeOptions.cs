@@ -72,6 +72,11 @@ public sealed record MmoeOptions : TrainingOptions
     /// the YouTube ranker drops it for 10% of rows so the model does not over-rely on the position. Default:
     /// <see cref="MultitaskDefaults.BiasTowerPositionDropout"/> (0.1).
     /// </summary>
+    /// <remarks>
+    /// On the dropped rows the task's own tower must explain the position effect, so the served score absorbs part of
+    /// whatever the logged ranker placed by. Where the position carries little of the old ranker's relevance, 0 serves
+    /// scores closer to the position-free relevance (README, "Measured quality").
+    /// </remarks>
     public float BiasTowerPositionDropout { get; init; } = MultitaskDefaults.BiasTowerPositionDropout;
 
     /// <summary>
