@@ -32,6 +32,7 @@ internal sealed class TrainingProgressView(IProgressLine line) : IProgress<Train
         ValidationMetric.AreaUnderPrecisionRecallCurve => "AUPRC",
         ValidationMetric.RootMeanSquaredError => "RMSE",
         ValidationMetric.MeanAbsoluteError => "MAE",
+        ValidationMetric.PositionAuc => "position AUC",
         _ => metric.ToString(),
     };
 

@@ -39,6 +39,13 @@ public enum ValidationMetric
 
     /// <summary>MAE of a regression task (lower is better).</summary>
     MeanAbsoluteError,
+
+    /// <summary>
+    /// AUC within each display position, weighted by rows (higher is better); needs a position column. Picks the model
+    /// by ranking within a position, so a task scored without its position correction (a multi-task bias tower's task)
+    /// is not judged against the position's own effect on the logged labels.
+    /// </summary>
+    PositionAuc,
 }
 
 /// <summary>

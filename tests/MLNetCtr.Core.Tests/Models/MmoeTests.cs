@@ -214,6 +214,19 @@ public sealed class MmoeTests(MultitaskScenarioFixture data) : IClassFixture<Mul
     }
 
     [Fact]
+    public void Fit_WatchingPositionAuc_PicksTheEpochWithTheBestWithinPositionAuc()
+    {
+        var options = Small with { NumberOfEpochs = 3, ExpertHiddenLayers = [8], TowerHiddenLayers = [], EarlyStoppingMetric = ValidationMetric.PositionAuc, EarlyStoppingTask = "click" };
+
+        TrainingResult result = MmoeTrainer.Definition.Fit(data.Train, data.Encoder, data.Valid, options).Result;
+
+        double[] watched = [.. result.History.Select(r => r.Validation!["click"]["PositionAuc"])];
+        Assert.Equal(3, watched.Length);
+        Assert.Equal(watched.Max(), result.BestValue);
+        Assert.Equal(result.History[Array.IndexOf(watched, watched.Max())].Step, result.BestStep);
+    }
+
+    [Fact]
     public void BiasTower_PositionDropout_ZeroesDroppedRowsPositionsInTrainingOnly()
     {
         CtrBatch batch = FirstBatch(data.Train);

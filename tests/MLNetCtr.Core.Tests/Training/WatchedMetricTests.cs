@@ -8,8 +8,8 @@ public sealed class WatchedMetricTests
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, double>> Metrics =
         new Dictionary<string, IReadOnlyDictionary<string, double>>
         {
-            ["click"] = new Dictionary<string, double> { ["AreaUnderRocCurve"] = 0.8, ["LogLoss"] = 0.5 },
-            ["like"] = new Dictionary<string, double> { ["AreaUnderRocCurve"] = 0.6, ["LogLoss"] = 0.7 },
+            ["click"] = new Dictionary<string, double> { ["AreaUnderRocCurve"] = 0.8, ["LogLoss"] = 0.5, ["PositionAuc"] = 0.72 },
+            ["like"] = new Dictionary<string, double> { ["AreaUnderRocCurve"] = 0.6, ["LogLoss"] = 0.7, ["PositionAuc"] = 0.58 },
             ["cvr"] = new Dictionary<string, double> { ["AreaUnderRocCurve"] = 0.1, ["LogLoss"] = 0.9 },
             ["dwell"] = new Dictionary<string, double> { ["RootMeanSquaredError"] = 2.0 },
         };
@@ -25,6 +25,7 @@ public sealed class WatchedMetricTests
         // cvr has weight 0, dwell has no AUC: (3 · 0.8 + 1 · 0.6) / 4.
         Assert.Equal(((3 * 0.8) + 0.6) / 4, WatchedMetric.Of(Metrics, Tasks, new TrainingOptions()), 12);
         Assert.Equal(((3 * 0.5) + 0.7) / 4, WatchedMetric.Of(Metrics, Tasks, new TrainingOptions { EarlyStoppingMetric = ValidationMetric.LogLoss }), 12);
+        Assert.Equal(((3 * 0.72) + 0.58) / 4, WatchedMetric.Of(Metrics, Tasks, new TrainingOptions { EarlyStoppingMetric = ValidationMetric.PositionAuc }), 12);
     }
 
     [Fact]
