@@ -46,8 +46,9 @@ public sealed record MmoeOptions : TrainingOptions
     /// </summary>
     /// <remarks>
     /// Validation scores are served without the tower, against logged (position-biased) labels of that task: to pick the
-    /// best model, watch another task (<see cref="TrainingOptions.EarlyStoppingTask"/>) or keep the last one
-    /// (<see cref="TrainingOptions.RestoreBestModel"/> false).
+    /// best model, watch the AUC within each position (<see cref="TrainingOptions.EarlyStoppingMetric"/> =
+    /// <see cref="ValidationMetric.PositionAuc"/>), watch another task (<see cref="TrainingOptions.EarlyStoppingTask"/>)
+    /// or keep the last one (<see cref="TrainingOptions.RestoreBestModel"/> false).
     /// </remarks>
     public bool UseBiasTower { get; init; } = true;
 
