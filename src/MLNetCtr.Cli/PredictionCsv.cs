@@ -1,4 +1,4 @@
-using MLNetCtr.Data.Synthetic;
+using MLNetCtr.Data;
 using MLNetCtr.Serialization;
 using MLNetCtr.Serving;
 

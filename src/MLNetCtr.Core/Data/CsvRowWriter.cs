@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace MLNetCtr.Data.Synthetic;
+namespace MLNetCtr.Data;
 
 /// <summary>
 /// Writes a CSV file cell by cell: header first, numbers in the invariant culture (shortest round-trip form), UTF-8
